@@ -1,0 +1,346 @@
+"""Shared machinery for the importers: reading tables and geodata, parsing Dutch values, results.
+
+Every importer follows the same contract: read and validate the whole file first, collect every
+rejection (file, row, column, reason), and write only when nothing was rejected, in one
+transaction. The result carries the counts `nieuw`, `gewijzigd`, `ongewijzigd` and `afgewezen`.
+"""
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+TABEL_EXTENSIES = {".csv", ".txt", ".xlsx"}
+GEO_EXTENSIES = {".geojson", ".json", ".gpkg", ".shp"}
+
+
+class BestandFout(Exception):
+    """The file as a whole cannot be read (format, encoding, missing columns)."""
+
+
+@dataclass
+class Afwijzing:
+    bestand: str
+    rij: int | None
+    kolom: str | None
+    reden: str
+
+    def __str__(self):
+        plek = self.bestand
+        if self.rij is not None:
+            plek += f", rij {self.rij}"
+        if self.kolom:
+            plek += f", kolom '{self.kolom}'"
+        return f"{plek}: {self.reden}"
+
+
+@dataclass
+class ImportResultaat:
+    bestand: str
+    dry_run: bool = False
+    nieuw: int = 0
+    gewijzigd: int = 0
+    ongewijzigd: int = 0
+    afwijzingen: list[Afwijzing] = field(default_factory=list)
+    waarschuwingen: list[str] = field(default_factory=list)
+    # Rows that were rejected (a row can carry several rejections).
+    afgewezen_rijen: set = field(default_factory=set)
+
+    @property
+    def afgewezen(self) -> int:
+        return len(self.afgewezen_rijen) or (1 if self.afwijzingen else 0)
+
+    @property
+    def geslaagd(self) -> bool:
+        return not self.afwijzingen
+
+    def wijs_af(self, rij: int | None, kolom: str | None, reden: str) -> None:
+        self.afwijzingen.append(Afwijzing(self.bestand, rij, kolom, str(reden)))
+        self.afgewezen_rijen.add(rij)
+
+    def as_dict(self) -> dict:
+        return {
+            "bestand": self.bestand,
+            "dry_run": self.dry_run,
+            "nieuw": self.nieuw,
+            "gewijzigd": self.gewijzigd,
+            "ongewijzigd": self.ongewijzigd,
+            "afgewezen": self.afgewezen,
+            "afwijzingen": [asdict(a) for a in self.afwijzingen],
+            "waarschuwingen": self.waarschuwingen,
+        }
+
+
+def normaliseer_kop(kop: str) -> str:
+    """'Laadvermogen (kW)' → 'laadvermogen_kw'; spaces, '-' and '_' are equivalent."""
+    kop = (kop or "").strip().lstrip("\ufeff").lower()
+    return re.sub(r"[^0-9a-z%]+", "_", kop).strip("_")
+
+
+@dataclass
+class Kolommen:
+    """Maps canonical field names to the column heading found in the file."""
+
+    koppen: dict[str, str]
+    onbekend: list[str]
+
+    def waarde(self, rij: dict, veld: str):
+        kop = self.koppen.get(veld)
+        if kop is None:
+            return None
+        waarde = rij.get(kop)
+        if isinstance(waarde, str):
+            waarde = waarde.strip()
+            return waarde or None
+        return waarde
+
+    def kop(self, veld: str) -> str:
+        return self.koppen.get(veld, veld)
+
+
+def kolommen_toewijzen(koppen, aliassen: dict[str, tuple[str, ...]], verplicht, genegeerd=()) -> Kolommen:
+    """Match file headings to fields; raise BestandFout listing every required column that is missing."""
+    gevonden: dict[str, str] = {}
+    onbekend = []
+    alias_naar_veld = {normaliseer_kop(a): veld for veld, namen in aliassen.items() for a in (veld, *namen)}
+    negeer = {normaliseer_kop(g) for g in genegeerd}
+    for kop in koppen:
+        sleutel = normaliseer_kop(kop)
+        veld = alias_naar_veld.get(sleutel)
+        if veld and veld not in gevonden:
+            gevonden[veld] = kop
+        elif sleutel and sleutel not in negeer:
+            onbekend.append(kop)
+    ontbrekend = [v for v in verplicht if v not in gevonden]
+    if ontbrekend:
+        raise BestandFout(_("verplichte kolom ontbreekt: %(kolommen)s") % {"kolommen": ", ".join(ontbrekend)})
+    return Kolommen(gevonden, onbekend)
+
+
+def _decodeer(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise BestandFout(_("het bestand is geen tekst in UTF-8 of Windows-1252 (mogelijk UTF-16 of binair)"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise BestandFout(
+            _("tekencodering niet herkend: byte 0x%(byte)02x op positie %(pos)d is geen UTF-8 en geen Windows-1252")
+            % {"byte": data[exc.start], "pos": exc.start}
+        ) from exc
+
+
+def lees_tabel(pad: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """Read a CSV (`;`, `,` or tab; UTF-8 with or without BOM, or Windows-1252) or an XLSX sheet.
+
+    Returns the headings and (row number as the user sees it, {heading: value}) pairs; the
+    heading is row 1.
+    """
+    pad = Path(pad)
+    if pad.suffix.lower() == ".xlsx":
+        return _lees_xlsx(pad)
+    tekst = _decodeer(pad.read_bytes())
+    eerste_regel = tekst.split("\n", 1)[0]
+    scheidingsteken = max((";", ",", "\t"), key=eerste_regel.count)
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheidingsteken)
+    try:
+        koppen = [k.strip() for k in next(lezer)]
+    except StopIteration as exc:
+        raise BestandFout(_("het bestand is leeg")) from exc
+    rijen = []
+    for nummer, waarden in enumerate(lezer, start=2):
+        if not any(w.strip() for w in waarden):
+            continue
+        if len(waarden) > len(koppen):
+            rijen.append((nummer, {"__te_veel__": len(waarden)}))
+            continue
+        rijen.append((nummer, dict(zip(koppen, waarden, strict=False))))
+    return koppen, rijen
+
+
+def _lees_xlsx(pad: Path):
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        boek = load_workbook(pad, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise BestandFout(_("geen geldig XLSX-bestand: %(fout)s") % {"fout": exc}) from exc
+    blad = boek.worksheets[0]
+    regels = blad.iter_rows(values_only=True)
+    try:
+        koppen = [str(k).strip() if k is not None else "" for k in next(regels)]
+    except StopIteration as exc:
+        raise BestandFout(_("het werkblad is leeg")) from exc
+    rijen = []
+    for nummer, waarden in enumerate(regels, start=2):
+        if all(w is None or (isinstance(w, str) and not w.strip()) for w in waarden):
+            continue
+        rijen.append((nummer, {k: ("" if w is None else w) for k, w in zip(koppen, waarden, strict=False)}))
+    boek.close()
+    return koppen, rijen
+
+
+class WaardeFout(ValueError):
+    pass
+
+
+def parse_decimaal(waarde) -> Decimal | None:
+    """Parse '1.234,5', '1234,5', '1234.5' or a number from a spreadsheet."""
+    if waarde is None or waarde == "":
+        return None
+    if isinstance(waarde, (int, float, Decimal)) and not isinstance(waarde, bool):
+        return Decimal(str(waarde))
+    tekst = str(waarde).strip().replace("\u00a0", "").replace(" ", "")
+    if "," in tekst:
+        tekst = tekst.replace(".", "").replace(",", ".")
+    try:
+        getal = Decimal(tekst)
+    except InvalidOperation as exc:
+        raise WaardeFout(_("'%(waarde)s' is geen getal") % {"waarde": waarde}) from exc
+    if not getal.is_finite():
+        raise WaardeFout(_("'%(waarde)s' is geen getal") % {"waarde": waarde})
+    return getal
+
+
+def parse_geheel(waarde) -> int | None:
+    getal = parse_decimaal(waarde)
+    if getal is None:
+        return None
+    if getal != getal.to_integral_value():
+        raise WaardeFout(_("'%(waarde)s' is geen geheel getal") % {"waarde": waarde})
+    return int(getal)
+
+
+JA = {"ja", "j", "yes", "y", "true", "waar", "1"}
+NEE = {"nee", "n", "no", "false", "onwaar", "0"}
+
+
+def parse_janee(waarde) -> bool | None:
+    if waarde is None or waarde == "":
+        return None
+    if isinstance(waarde, bool):
+        return waarde
+    tekst = str(waarde).strip().lower()
+    if tekst in JA:
+        return True
+    if tekst in NEE:
+        return False
+    raise WaardeFout(_("'%(waarde)s' is geen ja/nee") % {"waarde": waarde})
+
+
+@dataclass
+class GeoRij:
+    rij: int
+    eigenschappen: dict
+    geometrie: object | None  # GEOSGeometry in EPSG:28992
+    fout: str | None = None
+
+
+def lees_geo(pad: Path, doel_srid: int) -> tuple[list[str], list[GeoRij]]:
+    """Read the first layer of a GeoJSON, GeoPackage or Shapefile through GDAL/OGR.
+
+    Geometry is reprojected from the layer's declared CRS to `doel_srid`; a layer without a CRS
+    is refused (except GeoJSON, which is CRS84 by definition). Invalid geometry is reported on its
+    row, never silently repaired.
+    """
+    from django.contrib.gis.gdal import CoordTransform, DataSource, GDALException, SpatialReference
+
+    try:
+        bron = DataSource(str(pad))
+    except GDALException as exc:
+        raise BestandFout(_("GDAL kan het bestand niet lezen: %(fout)s") % {"fout": exc}) from exc
+    if bron.layer_count < 1:
+        raise BestandFout(_("het bestand bevat geen laag"))
+    laag = bron[0]
+    srs = laag.srs
+    if srs is None:
+        if Path(pad).suffix.lower() in {".geojson", ".json"}:
+            srs = SpatialReference(4326)
+        else:
+            raise BestandFout(_("het coördinatenstelsel ontbreekt (geen .prj of CRS in het bestand)"))
+    doel = SpatialReference(doel_srid)
+    transformatie = CoordTransform(srs, doel)
+    koppen = list(laag.fields)
+    rijen = []
+    for nummer, feature in enumerate(laag, start=1):
+        eigenschappen = {naam: feature.get(naam) for naam in koppen}
+        geom = feature.geom
+        if geom is None or geom.geom_type.name.upper() == "NONE":
+            rijen.append(GeoRij(nummer, eigenschappen, None))
+            continue
+        try:
+            geom = geom.clone()
+            geom.coord_dim = 2
+            geom.transform(transformatie)
+            geos = geom.geos
+            geos.srid = doel_srid
+        except (GDALException, Exception) as exc:  # noqa: BLE001 - any GDAL/GEOS failure is a row error
+            rijen.append(GeoRij(nummer, eigenschappen, None, _("geometrie onleesbaar: %(fout)s") % {"fout": exc}))
+            continue
+        if geos.geom_type not in ("Polygon", "MultiPolygon"):
+            rijen.append(
+                GeoRij(
+                    nummer, eigenschappen, None, _("geometrie is %(type)s, verwacht (Multi)Polygon") % {"type": geos.geom_type}
+                )
+            )
+            continue
+        if not geos.valid:
+            rijen.append(GeoRij(nummer, eigenschappen, None, _("ongeldige geometrie: %(reden)s") % {"reden": geos.valid_reason}))
+            continue
+        if geos.geom_type == "Polygon":
+            from django.contrib.gis.geos import MultiPolygon
+
+            geos = MultiPolygon(geos, srid=doel_srid)
+        rijen.append(GeoRij(nummer, eigenschappen, geos))
+    return koppen, rijen
+
+
+def is_geobestand(pad: Path) -> bool:
+    return Path(pad).suffix.lower() in GEO_EXTENSIES
+
+
+class ImportCommand(BaseCommand):
+    """Base for `import_*` commands: PATH, --dry-run, --json; exit status 1 when anything is rejected."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("pad", help="bestand om te importeren")
+        parser.add_argument("--dry-run", action="store_true", help="alleen controleren en tellen, niets schrijven")
+        parser.add_argument("--json", action="store_true", help="het resultaat als één JSON-object afdrukken")
+
+    def importeer(self, pad: Path, dry_run: bool) -> ImportResultaat:
+        raise NotImplementedError
+
+    def handle(self, *args, **opties):
+        pad = Path(opties["pad"])
+        if not pad.exists():
+            raise CommandError(f"{pad}: bestand bestaat niet")
+        resultaat = self.importeer(pad, opties["dry_run"])
+        if opties["json"]:
+            self.stdout.write(json.dumps(resultaat.as_dict(), ensure_ascii=False))
+        else:
+            self.stdout.write(rapport(resultaat))
+        if not resultaat.geslaagd:
+            raise SystemExit(1)
+
+
+def rapport(resultaat: ImportResultaat) -> str:
+    regels = [
+        ("Proefimport (niets geschreven): " if resultaat.dry_run else "")
+        + f"{resultaat.bestand}: nieuw {resultaat.nieuw}, gewijzigd {resultaat.gewijzigd}, "
+        f"ongewijzigd {resultaat.ongewijzigd}, afgewezen {resultaat.afgewezen}"
+    ]
+    regels += [f"  waarschuwing: {w}" for w in resultaat.waarschuwingen]
+    regels += [f"  afgewezen: {a}" for a in resultaat.afwijzingen]
+    if resultaat.afwijzingen:
+        regels.append("Er is niets geschreven.")
+    return "\n".join(regels)

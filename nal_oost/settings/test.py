@@ -1,0 +1,17 @@
+"""Test settings: PostgreSQL + PostGIS and Redis, unless DATABASE_URL says otherwise."""
+
+import os
+
+os.environ.setdefault("DATABASE_URL", "postgis://postgres@127.0.0.1:5432/nal_oost")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+
+from .base import *  # noqa: E402, F403
+from .base import env  # noqa: E402
+
+SECRET_KEY = env("SECRET_KEY", "test-only-key")
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("NAL Oost – beheer")
+admin.site.site_title = _("NAL Oost")
+
+urlpatterns = [
+    path("", include("terreinen.urls")),
+    path("plankaarten/", include("plankaarten.urls")),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("gezondheid", views.gezondheid, name="gezondheid"),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,54 @@
+from django.contrib.gis import admin
+
+from terreinen.models import Bedrijventerrein, Contact, Gemeente, GemeenteToegang, Initiatief, Netbeheerder, Notitie, Provincie
+
+
+@admin.register(Provincie)
+class ProvincieAdmin(admin.GISModelAdmin):
+    list_display = ("code", "naam")
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.GISModelAdmin):
+    list_display = ("code", "naam", "provincie", "ze_zone", "geldig_tot")
+    list_filter = ("provincie", "ze_zone")
+    search_fields = ("code", "naam")
+    filter_horizontal = ("netbeheerders",)
+
+
+@admin.register(Netbeheerder)
+class NetbeheerderAdmin(admin.ModelAdmin):
+    search_fields = ("naam",)
+
+
+@admin.register(Initiatief)
+class InitiatiefAdmin(admin.ModelAdmin):
+    list_display = ("naam", "soort", "provincie_betrokken")
+    list_filter = ("soort",)
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+
+
+class NotitieInline(admin.StackedInline):
+    model = Notitie
+    extra = 0
+
+
+@admin.register(Bedrijventerrein)
+class BedrijventerreinAdmin(admin.GISModelAdmin):
+    list_display = ("naam", "rin", "gemeente", "ha_netto", "geometrie_bron", "netcongestie")
+    list_filter = ("gemeente__provincie", "geometrie_bron", "netcongestie", "parkmanagement")
+    search_fields = ("naam", "rin", "gemeente__naam")
+    list_select_related = ("gemeente",)
+    autocomplete_fields = ("gemeente",)
+    filter_horizontal = ("initiatieven",)
+    inlines = [ContactInline, NotitieInline]
+
+
+@admin.register(GemeenteToegang)
+class GemeenteToegangAdmin(admin.ModelAdmin):
+    list_display = ("user", "gemeente")
+    autocomplete_fields = ("gemeente",)
