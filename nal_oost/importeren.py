@@ -280,7 +280,7 @@ def lees_geo(pad: Path, doel_srid: int) -> tuple[list[str], list[GeoRij]]:
             continue
         try:
             geom = geom.clone()
-            geom.coord_dim = 2
+            geom.set_3d(False)
             geom.transform(transformatie)
             geos = geom.geos
             geos.srid = doel_srid

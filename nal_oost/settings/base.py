@@ -116,8 +116,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 # Open data folder (municipalities, IBIS parks, outlook figures); read in place, never copied.
-_default_data_dir = BASE_DIR.parent / "shared" / "data"
-NAL_DATA_DIR = env("NAL_DATA_DIR", str(_default_data_dir) if _default_data_dir.is_dir() else "")
+# Default: a `shared/data` folder next to the checkout (or next to one of its parents).
+_default_data_dir = next((p / "shared" / "data" for p in BASE_DIR.parents[:3] if (p / "shared" / "data").is_dir()), None)
+NAL_DATA_DIR = env("NAL_DATA_DIR", str(_default_data_dir) if _default_data_dir else "")
 
 # Celery: Redis when REDIS_URL is set; otherwise a broker on the local file system so the
 # embedded default needs no server and tasks still run outside the request.

@@ -9,3 +9,4 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me")
 # Serve static files (including npm packages) straight from their folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

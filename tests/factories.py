@@ -1,0 +1,75 @@
+"""Factories with traits for the domain model."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.gis.geos import MultiPolygon, Polygon
+
+from plankaarten.models import Plankaart, PlankaartVersie
+from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
+
+
+def vierkant(x=200_000, y=470_000, zijde=1_000):
+    return MultiPolygon(
+        Polygon(((x, y), (x + zijde, y), (x + zijde, y + zijde), (x, y + zijde), (x, y)), srid=RD_NEW), srid=RD_NEW
+    )
+
+
+class GemeenteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"GM{8000 + n:04d}")
+    naam = factory.Sequence(lambda n: f"Testgemeente {n}")
+    provincie = factory.LazyFunction(lambda: Provincie.objects.get(code="PV25"))
+    geometrie = factory.LazyFunction(lambda: vierkant(zijde=10_000))
+
+    class Params:
+        overijssel = factory.Trait(provincie=factory.LazyFunction(lambda: Provincie.objects.get(code="PV23")))
+
+
+class BedrijventerreinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bedrijventerrein
+
+    rin = factory.Sequence(lambda n: 500_000 + n)
+    naam = factory.Sequence(lambda n: f"Testterrein {n}")
+    gemeente = factory.SubFactory(GemeenteFactory)
+    ha_bruto = Decimal("25.0")
+    ha_netto = Decimal("20.0")
+    ha_uitgeefbaar = Decimal("1.0")
+    wloc_type = "B1"
+
+    class Params:
+        klein = factory.Trait(ha_bruto=Decimal("8"), ha_netto=Decimal("6"))
+        groot = factory.Trait(ha_bruto=Decimal("90"), ha_netto=Decimal("75"))
+        met_geometrie = factory.Trait(geometrie=factory.LazyFunction(vierkant), geometrie_bron="ibis")
+
+
+class PlankaartVersieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlankaartVersie
+
+    nummer = factory.Sequence(lambda n: 1000 + n)
+    bron = "test"
+
+
+class PlankaartFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plankaart
+
+    terrein = factory.SubFactory(BedrijventerreinFactory)
+    versie = factory.SubFactory(PlankaartVersieFactory)
+    zichtjaar = 2030
+    scenario = "midden"
+    laadvermogen_kw = Decimal("500.0")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")

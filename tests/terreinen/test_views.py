@@ -1,0 +1,104 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from terreinen.models import Contact, Notitie
+from tests.conftest import WACHTWOORD
+from tests.factories import BedrijventerreinFactory, PlankaartFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def terreinen(twee_gemeenten):
+    apeldoorn, zwolle = twee_gemeenten
+    eigen = BedrijventerreinFactory(gemeente=apeldoorn, naam="Ecofactorij")
+    elders = BedrijventerreinFactory(gemeente=zwolle, naam="Hessenpoort")
+    PlankaartFactory(terrein=eigen, zichtjaar=2030, laadvermogen_kw=1234)
+    Contact.objects.create(terrein=eigen, organisatie="Liander", soort="netbeheerder", email="geheim@example.nl")
+    Notitie.objects.create(terrein=eigen, soort="risico", datum="2026-01-01", tekst="Vertrouwelijke risiconotitie")
+    return eigen, elders
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=WACHTWOORD)
+
+
+def test_anonymous_user_is_sent_to_the_login_page(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_login_page_is_dutch_and_has_a_skip_link(client):
+    body = client.get(reverse("login")).content.decode()
+    assert '<html lang="nl">' in body
+    assert "Naar de inhoud" in body and "Gebruikersnaam" in body
+
+
+def test_regisseur_sees_all_parks_with_2030_demand(client, terreinen, maak_gebruiker):
+    login(client, maak_gebruiker("regisseur"))
+    body = client.get(reverse("home")).content.decode()
+    assert "Ecofactorij" in body and "Hessenpoort" in body
+    assert "1.234" in body  # Dutch thousands separator
+
+
+def test_gemeente_user_home_lists_only_own_parks(client, terreinen, maak_gebruiker):
+    login(client, maak_gebruiker("gemeente", "GM0200"))
+    body = client.get(reverse("home")).content.decode()
+    assert "Ecofactorij" in body
+    assert "Hessenpoort" not in body
+
+
+def test_gemeente_user_gets_404_for_park_elsewhere(client, terreinen, maak_gebruiker):
+    eigen, elders = terreinen
+    login(client, maak_gebruiker("gemeente", "GM0200"))
+    assert client.get(reverse("terrein-detail", args=[elders.rin])).status_code == 404
+    assert client.get(reverse("terrein-detail", args=[eigen.rin])).status_code == 200
+
+
+def test_gemeente_user_does_not_see_confidential_contacts_or_notes(client, terreinen, maak_gebruiker):
+    eigen, _ = terreinen
+    login(client, maak_gebruiker("gemeente", "GM0200"))
+    body = client.get(reverse("terrein-detail", args=[eigen.rin])).content.decode()
+    assert "geheim@example.nl" not in body
+    assert "Vertrouwelijke risiconotitie" not in body
+
+
+def test_medewerker_sees_confidential_contacts_and_notes(client, terreinen, maak_gebruiker):
+    eigen, _ = terreinen
+    login(client, maak_gebruiker("medewerker"))
+    body = client.get(reverse("terrein-detail", args=[eigen.rin])).content.decode()
+    assert "geheim@example.nl" in body
+    assert "Vertrouwelijke risiconotitie" in body
+
+
+def test_search_finds_by_name_municipality_and_rin(client, terreinen, maak_gebruiker):
+    eigen, elders = terreinen
+    login(client, maak_gebruiker("regisseur"))
+    assert "Hessenpoort" not in client.get(reverse("home"), {"q": "ecofac"}).content.decode()
+    assert "Hessenpoort" in client.get(reverse("home"), {"q": "zwolle"}).content.decode()
+    assert "Ecofactorij" in client.get(reverse("home"), {"q": str(eigen.rin)}).content.decode()
+
+
+def test_home_page_query_count_does_not_grow_with_parks(client, twee_gemeenten, maak_gebruiker):
+    login(client, maak_gebruiker("regisseur"))
+    BedrijventerreinFactory.create_batch(3, gemeente=twee_gemeenten[0])
+    with CaptureQueriesContext(connection) as drie:
+        client.get(reverse("home"))
+    BedrijventerreinFactory.create_batch(27, gemeente=twee_gemeenten[1])
+    with CaptureQueriesContext(connection) as dertig:
+        client.get(reverse("home"))
+    assert len(drie) == len(dertig)
+
+
+def test_aannames_page_shows_the_model_assumptions(client, maak_gebruiker):
+    login(client, maak_gebruiker("medewerker"))
+    body = client.get(reverse("aannames")).content.decode()
+    assert "Elektrische vrachtwagens in Nederland, 2030" in body
+    assert "24000" in body
+
+
+def test_health_endpoint_answers(client):
+    assert client.get("/gezondheid").json() == {"status": "ok"}
