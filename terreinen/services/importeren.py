@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from nal_oost.importeren import (
@@ -67,11 +68,20 @@ def _lees(pad: Path, aliassen, verplicht, genegeerd=()):
 
 
 def _gelijk(oud, nieuw) -> bool:
+    if isinstance(nieuw, Model):
+        return oud == nieuw.pk
     if hasattr(nieuw, "equals_exact"):
         return oud is not None and oud.equals_exact(nieuw, GEO_TOLERANTIE_M)
     if isinstance(nieuw, Decimal) and oud is not None:
         return Decimal(oud) == nieuw
     return oud == nieuw
+
+
+def _huidige_waarde(obj, veld: str, nieuw):
+    # Foreign keys compare by id, so checking a row costs no query.
+    if isinstance(nieuw, Model):
+        return getattr(obj, f"{veld}_id")
+    return getattr(obj, veld)
 
 
 def synchroniseer(model, sleutelveld: str, records: dict, resultaat: ImportResultaat, dry_run: bool) -> list:
@@ -80,14 +90,15 @@ def synchroniseer(model, sleutelveld: str, records: dict, resultaat: ImportResul
     Counts new/changed/unchanged on `resultaat`; writes nothing on a dry run or when anything was
     rejected. Returns the objects that were created or changed.
     """
-    bestaand = model.objects.in_bulk(list(records), field_name=sleutelveld)
+    velden_in_bestand = {v for waarden in records.values() for v in waarden}
+    bestaand = model.objects.only(sleutelveld, *velden_in_bestand).in_bulk(list(records), field_name=sleutelveld)
     nieuw, gewijzigd, velden = [], [], set()
     for sleutel, waarden in records.items():
         obj = bestaand.get(sleutel)
         if obj is None:
             nieuw.append(model(**{sleutelveld: sleutel}, **waarden))
             continue
-        verschil = [v for v, w in waarden.items() if not _gelijk(getattr(obj, v), w)]
+        verschil = [v for v, w in waarden.items() if not _gelijk(_huidige_waarde(obj, v, w), w)]
         if verschil:
             for veld in verschil:
                 setattr(obj, veld, waarden[veld])
