@@ -27,7 +27,7 @@ lint:
 	.venv/bin/ruff format --check .
 
 check:
-	@scripts/ensure-postgis.sh
+	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) makemigrations --check --dry-run
 
@@ -38,7 +38,7 @@ smoke-spatialite:
 	@scripts/smoke-spatialite.sh
 
 bench: bootstrap-test
-	@scripts/ensure-postgis.sh
+	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
 	@for s in bench/*.py; do DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) $$s || exit 1; done
 
 clean:

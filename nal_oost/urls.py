@@ -11,6 +11,12 @@ admin.site.site_title = _("NAL Oost")
 urlpatterns = [
     path("", include("terreinen.urls")),
     path("plankaarten/", include("plankaarten.urls")),
+    path("stappenplan/", include("stappenplan.urls")),
+    path("toolbox/", include("toolbox.urls")),
+    path("prioritering/", include("prioritering.urls")),
+    path("factsheets/", include("factsheets.urls")),
+    path("audit/", include("audit.urls")),
+    path("api/", include("api.urls")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezondheid", views.gezondheid, name="gezondheid"),

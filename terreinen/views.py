@@ -2,6 +2,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import DetailView, ListView
 
 from nal_oost import rollen
+from nal_oost.secties import terrein_secties
 from terreinen import selectors
 
 
@@ -35,4 +36,5 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
         if rollen.ziet_vertrouwelijk(self.request.user):
             context["contacten"] = terrein.contacten.all()
             context["notities"] = terrein.notities.select_related("auteur")
+        context["secties"] = terrein_secties(self.request, terrein)
         return context

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "plankaarten",
     "stappenplan",
     "toolbox",
+    "prioritering",
+    "factsheets",
+    "api",
+    "audit",
 ]
 
 MIDDLEWARE = [
