@@ -37,3 +37,54 @@ def maak_gebruiker(db):
 @pytest.fixture
 def twee_gemeenten(db):
     return GemeenteFactory(code="GM0200", naam="Apeldoorn"), GemeenteFactory(code="GM0193", naam="Zwolle", overijssel=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless chromium driven by Playwright (no browser download)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def pagina(browser, live_server):
+    """A fresh browser page; `pagina.goto('/pad/')` is relative to the live server."""
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def inloggen(pagina):
+    """inloggen(user) logs in through the real login form."""
+
+    def login(user):
+        pagina.goto("/inloggen/")
+        pagina.get_by_label("Gebruikersnaam").fill(user.username)
+        pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+        pagina.get_by_role("button", name="Inloggen").click()
+        pagina.wait_for_url("**/")
+        return pagina
+
+    return login
