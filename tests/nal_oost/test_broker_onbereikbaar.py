@@ -53,10 +53,19 @@ def eigen_broker():
     url = f"redis://127.0.0.1:{poort}/0"
     app.conf.broker_url = url
     app.conf.result_backend = url
-    app._pool = None
+    _vergeet_verbindingen()
     yield poort
     app.conf.broker_url, app.conf.result_backend = oud
+    _vergeet_verbindingen()
+
+
+def _vergeet_verbindingen():
+    # The app caches its connection and producer pools; drop them so the new broker URL is used.
+    if app._pool is not None:
+        app._pool.force_close_all()
     app._pool = None
+    app.amqp._producer_pool = None
+    app.__dict__.pop("backend", None)
 
 
 def test_web_keeps_serving_while_redis_is_down_and_the_work_runs_once_it_is_back(eigen_broker, client, maak_gebruiker):
