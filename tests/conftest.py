@@ -94,9 +94,10 @@ def inloggen(pagina):
 def referentiegegevens(request):
     """Restore the rows data migrations create (provinces, roles, assumptions, …) after a flush.
 
-    Transactional tests (live server, real Celery worker) end with a flush; serialized rollback does
-    not restore for every combination of session fixtures, so tests that need a flushed database
-    put the reference data back by running the data migrations' forward functions again.
+    Transactional tests (live server, real Celery worker) end with a flush. Instead of serialized
+    rollback (which clashes with the rows post_migrate recreates after a flush), tests that get a
+    flushed database put the reference data back by running the data migrations' forward functions
+    again; they are idempotent. Mark such tests `django_db(transaction=True)` only.
     """
     transactioneel = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
     marker = request.node.get_closest_marker("django_db")

@@ -65,7 +65,7 @@ def _vergeet_verbindingen():
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
-    app.__dict__.pop("backend", None)
+    app._local.__dict__.pop("backend", None)
 
 
 def test_web_keeps_serving_while_redis_is_down_and_the_work_runs_once_it_is_back(eigen_broker, client, maak_gebruiker):
