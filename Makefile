@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 PG_URL ?= postgis://postgres@127.0.0.1:5432/nal_oost
 
-.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean
+.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore
 
 bootstrap:
 	@scripts/bootstrap.sh demo
@@ -40,6 +40,15 @@ smoke-spatialite:
 bench: bootstrap-test
 	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
 	@for s in bench/*.py; do DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) $$s || exit 1; done
+
+## make backup: database + uploaded files into var/backups/<timestamp> (settings from the environment, default the demo).
+backup: bootstrap
+	$(MANAGE) backup
+
+## make restore BACKUP=var/backups/<timestamp>: into an empty database (DATABASE_URL) and an empty MEDIA_ROOT.
+restore: bootstrap
+	@test -n "$(BACKUP)" || (echo "Gebruik: make restore BACKUP=var/backups/<tijdstip>" >&2; exit 2)
+	$(MANAGE) restore $(BACKUP)
 
 clean:
 	rm -rf var/
