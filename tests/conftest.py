@@ -40,15 +40,21 @@ def twee_gemeenten(db):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     """Debian's headless chromium driven by Playwright (no browser download)."""
     import os
 
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # With a running event loop, asgiref hands out fresh connection objects per context; carry over the
+    # serialized test data so serialized_rollback still restores it after an earlier transactional test.
+    bewaard = {c.alias: c._test_serialized_contents for c in connections.all() if hasattr(c, "_test_serialized_contents")}
     with sync_playwright() as p:
+        for alias, inhoud in bewaard.items():
+            connections[alias]._test_serialized_contents = inhoud
         chromium = p.chromium.launch(
             executable_path="/usr/bin/chromium",
             headless=True,
