@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from nal_oost import rollen
@@ -330,8 +331,8 @@ def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand
     if bestand.size > MAX_DOCUMENT_BYTES:
         raise ValidationError(
             {
-                "bestand": _("Het bestand is te groot (%(mb).1f MB); de grens is %(max)d MB.")
-                % {"mb": bestand.size / 1024 / 1024, "max": MAX_DOCUMENT_BYTES // (1024 * 1024)}
+                "bestand": _("Het bestand is te groot (%(mb)s MB); de grens is %(max)d MB.")
+                % {"mb": number_format(bestand.size / 1024 / 1024, 1), "max": MAX_DOCUMENT_BYTES // (1024 * 1024)}
             }
         )
     if bestand.size == 0 or not _inhoud_past(bestand, extensie):

@@ -192,9 +192,11 @@ class StapGegevensView(LoginRequiredMixin, View):
             try:
                 melding = self.opslaan(welk, form.cleaned_data)
             except ValidationError as fout:
-                for veld, fouten in getattr(fout, "error_dict", {"__all__": fout.error_list}).items():
-                    for f in fouten:
-                        form.add_error(None if veld not in form.fields else veld, f.messages[0] if hasattr(f, "messages") else f)
+                if hasattr(fout, "error_dict"):
+                    for veld, fouten in fout.message_dict.items():
+                        form.add_error(veld if veld in form.fields else None, fouten)
+                else:
+                    form.add_error(None, fout.messages)
             else:
                 messages.success(request, melding)
                 return redirect(request.path)

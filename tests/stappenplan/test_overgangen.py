@@ -88,9 +88,7 @@ def test_voorbereiding_afronden_with_an_active_route_goes_to_startsessie(traject
 def test_joining_a_running_initiative_sets_status_volgen(traject, regisseur):
     naar_stap(traject, regisseur, 1)
     stap1_invullen(traject, regisseur, route="los_initiatief")
-    assert meldingen(traject, "initiatief_volgen", regisseur) == [
-        "Aanvliegroute is niet 'aansluiten bij lopend initiatief'"
-    ]
+    assert meldingen(traject, "initiatief_volgen", regisseur) == ["Aanvliegroute is niet 'aansluiten bij lopend initiatief'"]
     services.traject_gegevens_opslaan(traject=traject, user=regisseur, gegevens={"aanvliegroute": "aansluiten"})
     zet(traject, "initiatief_volgen", regisseur)
     assert stand(traject) == (Stap.VOORBEREIDING, Status.VOLGEN)
@@ -156,9 +154,7 @@ def test_step_3_repeats_in_counted_rounds_until_a_direction_is_chosen(traject, r
     assert meldingen(traject, "oplossingsrichting_vaststellen", regisseur) == [
         "Oplossingsrichting mist: werk er minstens één uit in ronde 1"
     ]
-    assert meldingen(traject, "opnieuw_verkennen", regisseur) == [
-        "Oplossingsrichting mist: werk er minstens één uit in ronde 1"
-    ]
+    assert meldingen(traject, "opnieuw_verkennen", regisseur) == ["Oplossingsrichting mist: werk er minstens één uit in ronde 1"]
     services.oplossingsrichting_toevoegen(traject=traject, user=regisseur, titel="Laden bij de buren")
     assert meldingen(traject, "oplossingsrichting_vaststellen", regisseur) == [
         "Afweging lokale context mist bij: Laden bij de buren",
