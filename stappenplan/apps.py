@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class StappenplanConfig(AppConfig):
     name = "stappenplan"
     verbose_name = _("Stappenplan")
+
+    def ready(self):
+        from nal_oost.secties import Sectie, registreer_terrein_sectie
+        from stappenplan.views import sectie_context
+
+        registreer_terrein_sectie(
+            Sectie(sleutel="stappenplan", template="stappenplan/sectie.html", context=sectie_context, volgorde=20)
+        )

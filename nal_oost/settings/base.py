@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -154,7 +155,19 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE = {
     # Tasks deferred while the broker was unreachable go out as soon as it answers again.
     "uitgestelde-taken-versturen": {"task": "nal_oost.taken.uitgestelde_taken_versturen", "schedule": 60.0},
+    "stappenplan-dagoverzicht": {
+        "task": "stappenplan.tasks.dagoverzicht_versturen_taak",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+
+# E-mail (the stappenplan's daily digest). The demo prints mails on the console (dev settings).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "stappenplan@nal-oost.nl")
+# Absolute address of the app, for links in e-mails (e.g. https://laadinfra.nal-oost.nl).
+NAL_BASIS_URL = env("NAL_BASIS_URL", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

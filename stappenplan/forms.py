@@ -1,0 +1,107 @@
+"""Forms for the step outputs; they only validate input, the services write."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stappenplan.models import (
+    CHECKLIST_ACHTERGROND,
+    CHECKLIST_FINANCIAL_CLOSE,
+    LOKALE_AFWEGINGEN,
+    Document,
+    Evaluatienotitie,
+    Stap,
+    Traject,
+)
+from stappenplan.services import OUTPUT_VELDEN, TOEGESTANE_TYPEN
+from terreinen.models import Contact
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", attrs={"class": "utrecht-textbox"}, **kwargs)
+
+
+class StapGegevensForm(forms.ModelForm):
+    """The outputs of one step; which fields depends on the step."""
+
+    checklist_achtergrond = forms.MultipleChoiceField(
+        label=_("Achtergrondinformatie is beschikbaar over"),
+        choices=CHECKLIST_ACHTERGROND,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    checklist_financial_close = forms.MultipleChoiceField(
+        label=_("Financial close: geregeld zijn"),
+        choices=CHECKLIST_FINANCIAL_CLOSE,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Traject
+        fields = [veld for velden in OUTPUT_VELDEN.values() for veld in velden]
+        widgets = {
+            "eerste_contact_op": DatumInput(),
+            "orientatiegesprek_op": DatumInput(),
+            "startsessie_op": DatumInput(),
+            "besluit_op": DatumInput(),
+            "gerealiseerd_op": DatumInput(),
+            "probleemstelling": forms.Textarea(attrs={"rows": 4, "class": "utrecht-textarea"}),
+            "projectteam": forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+            "realisatie": forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+        }
+
+    def __init__(self, *args, stap: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        houden = set(OUTPUT_VELDEN[stap])
+        for naam in list(self.fields):
+            if naam not in houden:
+                del self.fields[naam]
+        for veld in self.fields.values():
+            if isinstance(veld.widget, forms.TextInput | forms.Select):
+                veld.widget.attrs.setdefault(
+                    "class", "utrecht-textbox" if isinstance(veld.widget, forms.TextInput) else "utrecht-select"
+                )
+
+
+class StakeholderForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["organisatie", "soort", "naam", "rol", "email", "telefoon", "warm_contact"]
+
+
+class DocumentForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort document"), choices=Document.Soort.choices)
+    bestand = forms.FileField(
+        label=_("Bestand (PDF, DOCX, XLSX, ODT, PNG of JPG, hoogstens 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(TOEGESTANE_TYPEN))}),
+    )
+    vertrouwelijk = forms.BooleanField(label=_("Vertrouwelijk (niet zichtbaar voor gemeenten)"), required=False, initial=True)
+
+
+class OplossingsrichtingForm(forms.Form):
+    titel = forms.CharField(label=_("Oplossingsrichting"), max_length=200)
+    omschrijving = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    afwegingen = forms.MultipleChoiceField(
+        label=_("Gewogen tegen de lokale context"),
+        choices=LOKALE_AFWEGINGEN,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class EvaluatieForm(forms.ModelForm):
+    stap = forms.TypedChoiceField(label=_("Na stap"), choices=Stap.choices, coerce=int)
+
+    class Meta:
+        model = Evaluatienotitie
+        fields = ["stap", "soort", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
+
+
+class OvergangForm(forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    herbeoordelen_op = forms.DateField(label=_("Opnieuw beoordelen op"), required=False, widget=DatumInput())

@@ -1,0 +1,150 @@
+"""Reads in the stappenplan, always starting from the parks the user may see."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from nal_oost import rollen
+from stappenplan import overgangen as fsm
+from stappenplan.models import Evaluatienotitie, Stap, StapOvergang, Status, Traject
+from stappenplan.services import trajecten_aanmaken
+from stappenplan.termijnen import BIJNA_DAGEN, DOORLOOPTIJD_MAANDEN
+from terreinen.models import Bedrijventerrein
+
+
+def traject_van_terrein(*, terrein: Bedrijventerrein) -> Traject:
+    """The park's Traject. Parks imported after the demo get theirs here, lazily (see the README)."""
+    try:
+        return Traject.objects.select_related("regisseur").get(terrein=terrein)
+    except Traject.DoesNotExist:
+        trajecten_aanmaken(terrein_ids=[terrein.pk])
+        return Traject.objects.select_related("regisseur").get(terrein=terrein)
+
+
+def traject_voor_gebruiker(*, user, rin: int) -> Traject:
+    """The Traject of a park the user may see, or 404 (also for parks outside a gemeente user's scope)."""
+    terrein = get_object_or_404(Bedrijventerrein.objects.zichtbaar_voor(user).select_related("gemeente"), rin=rin)
+    traject = traject_van_terrein(terrein=terrein)
+    traject.terrein = terrein
+    return traject
+
+
+@dataclass(frozen=True)
+class BeschikbareOvergang:
+    overgang: fsm.Overgang
+    ontbreekt: list[str]
+
+    @property
+    def kan(self) -> bool:
+        return not self.ontbreekt
+
+
+def beschikbare_overgangen(*, traject: Traject, user, vandaag: date) -> list[BeschikbareOvergang]:
+    """The moves open to this user from the park's current state, each with what is still missing.
+
+    Parameters the user types in the form (a reason, a re-check date) are not known yet, so those
+    guards are not reported here; the service checks them when the move is made.
+    """
+    feiten = fsm.Feiten(traject)
+    parameters = fsm.parameters(vandaag=vandaag, reden="-", herbeoordelen_op=vandaag + timedelta(days=1))
+    return [
+        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters)) for o in fsm.overgangen_vanuit(traject) if o.mag(user)
+    ]
+
+
+@dataclass(frozen=True)
+class StapInTijdlijn:
+    stap: int
+    naam: str
+    doorlooptijd_maanden: int | None
+    begonnen_op: date | None
+    klaar_op: date | None
+    toestand: str  # "klaar", "huidig", "later"
+
+
+def tijdlijn(*, traject: Traject, overgangen: list[StapOvergang]) -> list[StapInTijdlijn]:
+    """Steps 0–6 with when each was last entered and left (forwards), from the log."""
+    begonnen, klaar = {}, {}
+    for o in overgangen:
+        if o.naar_stap != o.van_stap:
+            begonnen[o.naar_stap] = o.op.date()
+        if o.naar_stap > o.van_stap:
+            klaar[o.van_stap] = o.op.date()
+        elif o.naar_stap < o.van_stap:
+            for stap in range(o.naar_stap, o.van_stap + 1):
+                klaar.pop(stap, None)
+    uit = []
+    for stap in Stap:
+        if stap < traject.stap or (stap == traject.stap and traject.status == Status.AFGEROND):
+            toestand = "klaar"
+        elif stap == traject.stap:
+            toestand = "huidig"
+        else:
+            toestand = "later"
+        uit.append(
+            StapInTijdlijn(
+                stap=stap.value,
+                naam=stap.label,
+                doorlooptijd_maanden=DOORLOOPTIJD_MAANDEN.get(stap),
+                begonnen_op=begonnen.get(stap.value) or (traject.stap_gestart_op if stap == traject.stap else None),
+                klaar_op=klaar.get(stap.value) if toestand == "klaar" else None,
+                toestand=toestand,
+            )
+        )
+    return uit
+
+
+def _met_termijnvolgorde(qs: QuerySet, vandaag: date) -> QuerySet:
+    return qs.annotate(
+        te_laat=Case(When(termijn_op__lt=vandaag, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("-te_laat", F("termijn_op").asc(nulls_last=True), "terrein__naam")
+
+
+def mijn_terreinen(*, user, vandaag: date) -> QuerySet[Traject]:
+    """The regisseur's own parks with step, status and due date; overdue first, then by due date."""
+    qs = (
+        Traject.objects.filter(regisseur=user, terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
+        .select_related("terrein__gemeente")
+        .defer("terrein__geometrie", "terrein__gemeente__geometrie")
+    )
+    return _met_termijnvolgorde(qs, vandaag)
+
+
+def aandachtspunten_per_regisseur(*, vandaag: date) -> dict[int, dict[str, list[Traject]]]:
+    """Per regisseur id: overdue parks, parks due within BIJNA_DAGEN, and postponed parks due for a re-check."""
+    bijna_grens = vandaag + timedelta(days=BIJNA_DAGEN)
+    qs = (
+        Traject.objects.filter(regisseur__isnull=False, regisseur__is_active=True)
+        .filter(Q(status=Status.ACTIEF, termijn_op__lte=bijna_grens) | Q(status=Status.UITGESTELD, herbeoordelen_op__lte=vandaag))
+        .select_related("terrein__gemeente")
+        .defer("terrein__geometrie", "terrein__gemeente__geometrie")
+        .order_by("termijn_op", "herbeoordelen_op", "terrein__naam")
+    )
+    uit: dict[int, dict[str, list]] = defaultdict(lambda: {"te_laat": [], "bijna": [], "hercontrole": []})
+    for t in qs:
+        if t.status == Status.UITGESTELD:
+            uit[t.regisseur_id]["hercontrole"].append(t)
+        elif t.termijn_op < vandaag:
+            uit[t.regisseur_id]["te_laat"].append(t)
+        else:
+            uit[t.regisseur_id]["bijna"].append(t)
+    return dict(uit)
+
+
+def evaluatie_lijst(*, user, soort: str = "", stap: int | None = None) -> QuerySet[Evaluatienotitie]:
+    """All evaluation notes across the parks the user may see (confidential: provincial roles only)."""
+    if not rollen.ziet_vertrouwelijk(user):
+        return Evaluatienotitie.objects.none()
+    qs = (
+        Evaluatienotitie.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
+        .select_related("traject__terrein__gemeente", "auteur")
+        .defer("traject__terrein__geometrie", "traject__terrein__gemeente__geometrie")
+    )
+    if soort:
+        qs = qs.filter(soort=soort)
+    if stap is not None:
+        qs = qs.filter(stap=stap)
+    return qs
