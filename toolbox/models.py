@@ -55,7 +55,9 @@ class InstrumentQuerySet(models.QuerySet):
 class Instrument(models.Model):
     """One instrument of the toolbox: a document, tool, map or overview that helps a park through the steps."""
 
-    titel = models.CharField(_("titel"), max_length=200, unique=True)
+    titel = models.CharField(
+        _("titel"), max_length=200, unique=True, error_messages={"unique": _("Er bestaat al een instrument met deze titel.")}
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     categorie = models.CharField(_("categorie"), max_length=16, choices=Categorie.choices)
     omschrijving = models.TextField(_("omschrijving"), blank=True)

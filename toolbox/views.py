@@ -41,6 +41,9 @@ class InstrumentLijstView(LoginRequiredMixin, ListView):
         self.filterset = InstrumentFilterSet(
             self.request.GET or None, queryset=selectors.instrument_lijst(user=self.request.user), user=self.request.user
         )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            # An invalid filter value is shown as an error on the form, not silently ignored.
+            return self.filterset.queryset.none()
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
