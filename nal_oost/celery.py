@@ -10,6 +10,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nal_oost.settings.dev")
 app = Celery("nal_oost")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["nal_oost"], related_name="taken")
 
 
 @app.on_after_configure.connect

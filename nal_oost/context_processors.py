@@ -9,3 +9,12 @@ def rollen(request):
         "ziet_vertrouwelijk": r.ziet_vertrouwelijk(user),
         "mag_bewerken": r.mag_bewerken(user),
     }
+
+
+def achtergrondwerk(request):
+    """Tell signed-in users when background work waits for the broker (lazy: queried only if a template asks)."""
+    from nal_oost.taken import achtergrond_vertraagd
+
+    if not getattr(getattr(request, "user", None), "is_authenticated", False):
+        return {}
+    return {"achtergrond_vertraagd": achtergrond_vertraagd}

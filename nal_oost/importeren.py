@@ -9,10 +9,12 @@ import csv
 import io
 import json
 import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -156,6 +158,7 @@ def lees_tabel(pad: Path) -> tuple[list[str], list[tuple[int, dict]]]:
         koppen = [k.strip() for k in next(lezer)]
     except StopIteration as exc:
         raise BestandFout(_("het bestand is leeg")) from exc
+    _controleer_unieke_koppen(koppen)
     rijen = []
     for nummer, waarden in enumerate(lezer, start=2):
         if not any(w.strip() for w in waarden):
@@ -167,13 +170,31 @@ def lees_tabel(pad: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     return koppen, rijen
 
 
+def _controleer_unieke_koppen(koppen: list[str]) -> None:
+    gezien = set()
+    for kop in koppen:
+        sleutel = normaliseer_kop(kop)
+        if sleutel and sleutel in gezien:
+            raise BestandFout(_("kolom '%(kop)s' komt meer dan eens voor") % {"kop": kop})
+        gezien.add(sleutel)
+
+
+def scheidingsteken(pad: Path) -> str | None:
+    """The CSV separator of a text file (`;` means the Dutch Excel dialect: decimal comma, dot for thousands)."""
+    if Path(pad).suffix.lower() == ".xlsx":
+        return None
+    with open(pad, "rb") as f:
+        eerste = f.readline()
+    return max((b";", b",", b"\t"), key=eerste.count).decode()
+
+
 def _lees_xlsx(pad: Path):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise BestandFout(_("geen geldig XLSX-bestand: %(fout)s") % {"fout": exc}) from exc
     blad = boek.worksheets[0]
     regels = blad.iter_rows(values_only=True)
@@ -181,6 +202,7 @@ def _lees_xlsx(pad: Path):
         koppen = [str(k).strip() if k is not None else "" for k in next(regels)]
     except StopIteration as exc:
         raise BestandFout(_("het werkblad is leeg")) from exc
+    _controleer_unieke_koppen(koppen)
     rijen = []
     for nummer, waarden in enumerate(regels, start=2):
         if all(w is None or (isinstance(w, str) and not w.strip()) for w in waarden):
@@ -194,14 +216,21 @@ class WaardeFout(ValueError):
     pass
 
 
-def parse_decimaal(waarde) -> Decimal | None:
-    """Parse '1.234,5', '1234,5', '1234.5' or a number from a spreadsheet."""
+DUIZENDTALLEN = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+$")
+
+
+def parse_decimaal(waarde, *, nl: bool = False) -> Decimal | None:
+    """Parse '1.234,5', '1234,5', '1234.5' or a number from a spreadsheet.
+
+    With `nl` (a `;`-separated file: the Dutch Excel dialect) a dot only groups thousands, so
+    '1.234' is 1234; otherwise a lone dot is the decimal point.
+    """
     if waarde is None or waarde == "":
         return None
     if isinstance(waarde, (int, float, Decimal)) and not isinstance(waarde, bool):
         return Decimal(str(waarde))
     tekst = str(waarde).strip().replace("\u00a0", "").replace(" ", "")
-    if "," in tekst:
+    if "," in tekst or (nl and DUIZENDTALLEN.match(tekst)):
         tekst = tekst.replace(".", "").replace(",", ".")
     try:
         getal = Decimal(tekst)
@@ -212,8 +241,8 @@ def parse_decimaal(waarde) -> Decimal | None:
     return getal
 
 
-def parse_geheel(waarde) -> int | None:
-    getal = parse_decimaal(waarde)
+def parse_geheel(waarde, *, nl: bool = False) -> int | None:
+    getal = parse_decimaal(waarde, nl=nl)
     if getal is None:
         return None
     if getal != getal.to_integral_value():
@@ -274,7 +303,10 @@ def lees_geo(pad: Path, doel_srid: int) -> tuple[list[str], list[GeoRij]]:
     rijen = []
     for nummer, feature in enumerate(laag, start=1):
         eigenschappen = {naam: feature.get(naam) for naam in koppen}
-        geom = feature.geom
+        try:
+            geom = feature.geom
+        except GDALException:
+            geom = None  # GDAL reports a feature without geometry ("geometry": null) as an invalid pointer
         if geom is None or geom.geom_type.name.upper() == "NONE":
             rijen.append(GeoRij(nummer, eigenschappen, None))
             continue
@@ -307,6 +339,19 @@ def lees_geo(pad: Path, doel_srid: int) -> tuple[list[str], list[GeoRij]]:
 
 def is_geobestand(pad: Path) -> bool:
     return Path(pad).suffix.lower() in GEO_EXTENSIES
+
+
+def rij_valideren(model, record: dict, *, nummer: int, kolommen: "Kolommen", resultaat: ImportResultaat) -> bool:
+    """Check a row's values against the model's field rules (lengths, digits) on its own row; no database access."""
+    obj = model(**record)
+    uitgesloten = [f.name for f in model._meta.concrete_fields if f.name not in record or f.is_relation]
+    try:
+        obj.clean_fields(exclude=uitgesloten)
+    except ValidationError as exc:
+        for veld, fouten in exc.message_dict.items():
+            resultaat.wijs_af(nummer, kolommen.kop(veld), " ".join(fouten))
+        return False
+    return True
 
 
 class ImportCommand(BaseCommand):

@@ -16,6 +16,8 @@ from nal_oost.importeren import (
     parse_decimaal,
     parse_geheel,
     parse_janee,
+    rij_valideren,
+    scheidingsteken,
 )
 from plankaarten.models import ZICHTJAREN, Netcapaciteit, Plankaart, PlankaartVersie, Scenario
 from terreinen.models import Bedrijventerrein
@@ -59,7 +61,7 @@ def _keuze(waarde, keuzes, standaard=None):
 _FOUT = object()
 
 
-def _lees_rij(kolommen, nummer, rij, terreinen, resultaat):
+def _lees_rij(kolommen, nummer, rij, terreinen, resultaat, nl=False):
     """Validate one row; returns (key, values) or None when the row was rejected."""
     fouten_voor = len(resultaat.afwijzingen)
 
@@ -86,15 +88,15 @@ def _lees_rij(kolommen, nummer, rij, terreinen, resultaat):
     if zichtjaar is not _FOUT and zichtjaar not in ZICHTJAREN:
         fout("zichtjaar", _("zichtjaar %(jaar)s is niet 2025, 2030 of 2035") % {"jaar": zichtjaar})
     scenario = veld("scenario", lambda w: _keuze(w, Scenario.values, Scenario.MIDDEN))
-    kw = veld("laadvermogen_kw", parse_decimaal, _("laadvermogen ontbreekt"))
+    kw = veld("laadvermogen_kw", lambda w: parse_decimaal(w, nl=nl), _("laadvermogen ontbreekt"))
     if kw is not _FOUT and kw < 0:
         fout("laadvermogen_kw", _("laadvermogen mag niet negatief zijn"))
     record = {"laadvermogen_kw": kw}
     for naam in ("bestelwagens", "vrachtwagens"):
-        record[naam] = veld(naam, parse_geheel)
+        record[naam] = veld(naam, lambda w: parse_geheel(w, nl=nl))
         if record[naam] not in (None, _FOUT) and record[naam] < 0:
             fout(naam, _("aantal mag niet negatief zijn"))
-    aandeel = veld("aandeel_eigen_terrein", parse_decimaal)
+    aandeel = veld("aandeel_eigen_terrein", lambda w: parse_decimaal(w, nl=nl))
     if aandeel not in (None, _FOUT) and not (0 <= aandeel <= 100):
         fout("aandeel_eigen_terrein", _("percentage moet tussen 0 en 100 liggen"))
     record["aandeel_eigen_terrein"] = aandeel
@@ -108,6 +110,9 @@ def _lees_rij(kolommen, nummer, rij, terreinen, resultaat):
     record["laadvermogen_kw"] = kw.quantize(Decimal("0.1"))
     if aandeel is not None:
         record["aandeel_eigen_terrein"] = aandeel.quantize(Decimal("0.01"))
+    # Values the database cannot hold (too many digits, too long) are rejected on their row.
+    if not rij_valideren(Plankaart, record, nummer=nummer, kolommen=kolommen, resultaat=resultaat):
+        return None
     return (terrein_pk, zichtjaar, scenario), record
 
 
@@ -123,13 +128,14 @@ def plankaarten_importeren(*, pad: Path, dry_run: bool = False, bron: str | None
         return resultaat
     resultaat.waarschuwingen += [_("onbekende kolom genegeerd: %(kop)s") % {"kop": k} for k in kolommen.onbekend]
     terreinen = dict(Bedrijventerrein.objects.values_list("rin", "pk"))
+    nl = scheidingsteken(pad) == ";"
     records: dict[tuple, dict] = {}
     eerste_rij: dict[tuple, int] = {}
     for nummer, rij in rijen:
         if "__te_veel__" in rij:
             resultaat.wijs_af(nummer, None, _("meer waarden dan kolommen"))
             continue
-        gelezen = _lees_rij(kolommen, nummer, rij, terreinen, resultaat)
+        gelezen = _lees_rij(kolommen, nummer, rij, terreinen, resultaat, nl=nl)
         if gelezen is None:
             continue
         sleutel, record = gelezen

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,9 @@ from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.factories import GemeenteFactory
 
 WACHTWOORD = "Een-lang-test-wachtwoord-9"
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls of tests stay synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
@@ -42,12 +46,8 @@ def twee_gemeenten(db):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless chromium driven by Playwright (no browser download)."""
-    import os
-
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -88,3 +88,44 @@ def inloggen(pagina):
         return pagina
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def referentiegegevens(request):
+    """Restore the rows data migrations create (provinces, roles, assumptions, …) after a flush.
+
+    Transactional tests (live server, real Celery worker) end with a flush. Instead of serialized
+    rollback (which clashes with the rows post_migrate recreates after a flush), tests that get a
+    flushed database put the reference data back by running the data migrations' forward functions
+    again; they are idempotent. Mark such tests `django_db(transaction=True)` only.
+    """
+    transactioneel = "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        transactioneel = True
+    if not transactioneel:
+        return
+    request.getfixturevalue("transactional_db")
+    from terreinen.models import Provincie
+
+    if Provincie.objects.exists():
+        return
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    from nal_oost.rollen import rollen_inrichten
+
+    loader = MigrationLoader(connection)
+    gedaan = set()
+    with connection.schema_editor() as schema_editor:
+        for sleutel in loader.graph.leaf_nodes():
+            for knoop in loader.graph.forwards_plan(sleutel):
+                if knoop in gedaan:
+                    continue
+                gedaan.add(knoop)
+                for operatie in loader.graph.nodes[knoop].operations:
+                    if isinstance(operatie, RunPython):
+                        operatie.code(apps, schema_editor)
+    rollen_inrichten()

@@ -4,9 +4,9 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nal_oost.importeren import (
@@ -19,6 +19,8 @@ from nal_oost.importeren import (
     lees_tabel,
     parse_decimaal,
     parse_geheel,
+    rij_valideren,
+    scheidingsteken,
 )
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
 
@@ -110,23 +112,17 @@ def synchroniseer(model, sleutelveld: str, records: dict, resultaat: ImportResul
     resultaat.gewijzigd += len(gewijzigd)
     if dry_run or not resultaat.geslaagd:
         return []
-    for obj in nieuw + gewijzigd:
-        try:
-            obj.clean_fields(exclude=["gemeente", "provincie"])
-        except ValidationError as exc:
-            for veld, fouten in exc.message_dict.items():
-                resultaat.wijs_af(None, veld, f"{sleutel_van(obj, sleutelveld)}: {' '.join(fouten)}")
-    if not resultaat.geslaagd:
-        return []
+    if gewijzigd and any(f.name == "gewijzigd_op" for f in model._meta.concrete_fields):
+        # bulk_update does not run auto_now.
+        nu = timezone.now()
+        for obj in gewijzigd:
+            obj.gewijzigd_op = nu
+        velden.add("gewijzigd_op")
     with transaction.atomic():
         model.objects.bulk_create(nieuw, batch_size=500)
         if gewijzigd:
             model.objects.bulk_update(gewijzigd, sorted(velden), batch_size=500)
     return nieuw + gewijzigd
-
-
-def sleutel_van(obj, sleutelveld):
-    return getattr(obj, sleutelveld)
 
 
 def gemeenten_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat:
@@ -143,18 +139,26 @@ def gemeenten_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat
     provincie_op_naam = {p.naam.lower(): p for p in provincies.values()}
     bestaande_codes = set(Gemeente.objects.values_list("code", flat=True))
     records: dict[str, dict] = {}
+    gezien: dict[str, int] = {}
     for nummer, rij, geometrie, geofout in rijen:
+        if "__te_veel__" in rij:
+            resultaat.wijs_af(nummer, None, _("meer waarden dan kolommen"))
+            continue
+        fouten_voor = len(resultaat.afwijzingen)
         record = {}
         try:
             code = _gemeentecode(kolommen.waarde(rij, "code") or "")
         except WaardeFout as exc:
             resultaat.wijs_af(nummer, kolommen.kop("code"), str(exc))
             continue
-        if code in records:
+        if code in gezien:
             resultaat.wijs_af(
-                nummer, kolommen.kop("code"), _("gemeentecode %(code)s staat dubbel in het bestand") % {"code": code}
+                nummer,
+                kolommen.kop("code"),
+                _("gemeentecode %(code)s staat dubbel in het bestand (ook rij %(rij)s)") % {"code": code, "rij": gezien[code]},
             )
             continue
+        gezien[code] = nummer
         naam = kolommen.waarde(rij, "naam")
         if not naam:
             resultaat.wijs_af(nummer, kolommen.kop("naam"), _("naam ontbreekt"))
@@ -185,7 +189,10 @@ def gemeenten_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat
                 resultaat.wijs_af(nummer, "geometrie", geofout)
             elif geometrie is not None:
                 record["geometrie"] = geometrie
-        records[code] = record
+        if len(resultaat.afwijzingen) == fouten_voor and rij_valideren(
+            Gemeente, record, nummer=nummer, kolommen=kolommen, resultaat=resultaat
+        ):
+            records[code] = record
     synchroniseer(Gemeente, "code", records, resultaat, dry_run)
     return resultaat
 
@@ -201,12 +208,18 @@ def terreinen_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat
         return resultaat
     resultaat.waarschuwingen += [_("onbekende kolom genegeerd: %(kop)s") % {"kop": k} for k in kolommen.onbekend]
     gemeenten = {g.code: g for g in Gemeente.objects.all()}
+    nl = not met_geo and scheidingsteken(pad) == ";"
+
+    def decimaal(waarde):
+        return parse_decimaal(waarde, nl=nl)
+
     records: dict[int, dict] = {}
     eerste_rij: dict[int, int] = {}
     for nummer, rij, geometrie, geofout in rijen:
         if "__te_veel__" in rij:
             resultaat.wijs_af(nummer, None, _("meer waarden dan kolommen"))
             continue
+        fouten_voor = len(resultaat.afwijzingen)
         record = {}
         try:
             rin = parse_geheel(kolommen.waarde(rij, "rin"))
@@ -215,7 +228,7 @@ def terreinen_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat
         except WaardeFout as exc:
             resultaat.wijs_af(nummer, kolommen.kop("rin"), str(exc))
             continue
-        if rin in records:
+        if rin in eerste_rij:
             resultaat.wijs_af(
                 nummer,
                 kolommen.kop("rin"),
@@ -236,9 +249,9 @@ def terreinen_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat
             resultaat.wijs_af(nummer, kolommen.kop("gemeente_code"), str(exc))
         for veld, parser in (
             ("peiljaar", parse_geheel),
-            ("ha_bruto", parse_decimaal),
-            ("ha_netto", parse_decimaal),
-            ("ha_uitgeefbaar", parse_decimaal),
+            ("ha_bruto", decimaal),
+            ("ha_netto", decimaal),
+            ("ha_uitgeefbaar", decimaal),
         ):
             if veld not in kolommen.koppen:
                 continue
@@ -259,7 +272,10 @@ def terreinen_importeren(*, pad: Path, dry_run: bool = False) -> ImportResultaat
             elif geometrie is not None:
                 record["geometrie"] = geometrie
                 record["geometrie_bron"] = Bedrijventerrein.GeometrieBron.IBIS
-        records[rin] = record
+        if len(resultaat.afwijzingen) == fouten_voor and rij_valideren(
+            Bedrijventerrein, record, nummer=nummer, kolommen=kolommen, resultaat=resultaat
+        ):
+            records[rin] = record
     synchroniseer(Bedrijventerrein, "rin", records, resultaat, dry_run)
     return resultaat
 

@@ -6,7 +6,7 @@ from plankaarten.models import Plankaart
 from plankaarten.tasks import plankaarten_modelleren_taak
 from tests.factories import BedrijventerreinFactory
 
-pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
 
 def test_real_worker_on_redis_models_plankaarten_and_a_repeat_changes_nothing():

@@ -2,7 +2,7 @@ import pytest
 
 from tests.factories import BedrijventerreinFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_regisseur_logs_in_and_opens_a_park(inloggen, maak_gebruiker, twee_gemeenten):

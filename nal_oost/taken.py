@@ -1,0 +1,62 @@
+"""Starting background tasks without making web requests wait on the broker.
+
+`taak_starten` enqueues after the surrounding transaction commits. If the broker cannot be reached,
+the task is stored in `UitgesteldeTaak` instead of failing the request (with Redis down, a plain
+`.delay()` blocks for ~20 s retrying before it raises); pages then say background work is delayed,
+and `uitgestelde_taken_versturen` sends the backlog once the broker answers again.
+"""
+
+import logging
+
+from celery import shared_task
+from django.db import transaction
+from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
+
+from nal_oost.models import UitgesteldeTaak
+
+logger = logging.getLogger(__name__)
+
+# Publishing fails at once instead of retrying while the request waits; callers never wait for a result,
+# so the result backend is not subscribed to (with Redis down that subscription alone retries for ~20 s).
+PUBLICEER_OPTIES = {"retry": False, "ignore_result": True}
+BROKER_FOUTEN = (OperationalError, ConnectionError, OSError, RedisError)
+
+
+def _versturen(taak_naam: str, args: list, kwargs: dict) -> bool:
+    from nal_oost.celery import app
+
+    try:
+        app.send_task(taak_naam, args=args, kwargs=kwargs, **PUBLICEER_OPTIES)
+    except BROKER_FOUTEN as exc:
+        logger.warning("broker unreachable, task %s deferred: %s", taak_naam, exc)
+        UitgesteldeTaak.objects.create(taak=taak_naam, args=list(args), kwargs=dict(kwargs), fout=str(exc)[:500])
+        return False
+    return True
+
+
+def taak_starten(taak, *args, **kwargs) -> None:
+    """Enqueue `taak` (a Celery task or its name) once the current transaction commits; never blocks on a dead broker."""
+    naam = taak if isinstance(taak, str) else taak.name
+    transaction.on_commit(lambda: _versturen(naam, list(args), kwargs))
+
+
+def achtergrond_vertraagd() -> bool:
+    return UitgesteldeTaak.objects.exists()
+
+
+@shared_task(ignore_result=True, time_limit=120)
+def uitgestelde_taken_versturen() -> int:
+    """Send deferred tasks in the order they were deferred; stops at the first failure. Returns how many went out."""
+    from nal_oost.celery import app
+
+    verstuurd = 0
+    for uitgesteld in UitgesteldeTaak.objects.order_by("aangemaakt_op", "pk"):
+        try:
+            app.send_task(uitgesteld.taak, args=uitgesteld.args, kwargs=uitgesteld.kwargs, **PUBLICEER_OPTIES)
+        except BROKER_FOUTEN as exc:
+            UitgesteldeTaak.objects.filter(pk=uitgesteld.pk).update(pogingen=uitgesteld.pogingen + 1, fout=str(exc)[:500])
+            break
+        uitgesteld.delete()
+        verstuurd += 1
+    return verstuurd
