@@ -1,10 +1,12 @@
 """The one FilterSet for instruments, shared by the catalogue page and any API on it."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from stappenplan.models import Stap
+from toolbox.forms import nl_design
 from toolbox.models import (
     Categorie,
     Doelgroep,
@@ -18,10 +20,18 @@ from toolbox.models import (
 
 class InstrumentFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken in titel, omschrijving en eigenaar"), method="filter_q")
-    categorie = django_filters.MultipleChoiceFilter(label=_("Categorie"), choices=Categorie.choices, distinct=False)
-    stap = django_filters.MultipleChoiceFilter(label=_("Stap"), choices=Stap.choices, method="filter_stap", distinct=False)
+    categorie = django_filters.MultipleChoiceFilter(
+        label=_("Categorie"), choices=Categorie.choices, distinct=False, widget=forms.CheckboxSelectMultiple
+    )
+    stap = django_filters.MultipleChoiceFilter(
+        label=_("Stap"), choices=Stap.choices, method="filter_stap", distinct=False, widget=forms.CheckboxSelectMultiple
+    )
     doelgroep = django_filters.MultipleChoiceFilter(
-        label=_("Doelgroep"), choices=Doelgroep.choices, method="filter_doelgroep", distinct=False
+        label=_("Doelgroep"),
+        choices=Doelgroep.choices,
+        method="filter_doelgroep",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=InstrumentStatus.choices, empty_label=_("Alle"))
 
@@ -34,6 +44,7 @@ class InstrumentFilterSet(django_filters.FilterSet):
         if user is not None and not ziet_eigen_gebruik(user):
             # Do not offer a filter on an audience the user never sees.
             self.filters["doelgroep"].extra["choices"] = [c for c in Doelgroep.choices if c[0] != Doelgroep.EIGEN_GEBRUIK]
+        nl_design(self.form)
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

@@ -9,7 +9,7 @@ from toolbox.models import Categorie, Doelgroep, Instrument, InstrumentStatus
 from toolbox.uploads import max_upload_bytes, toegestane_extensies
 
 
-def _nl_design(form: forms.Form) -> None:
+def nl_design(form: forms.Form) -> None:
     """NL Design System classes on every widget, so templates stay plain."""
     for veld in form.fields.values():
         widget = veld.widget
@@ -47,7 +47,7 @@ class InstrumentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _nl_design(self)
+        nl_design(self)
 
     @staticmethod
     def initial_voor(instrument: Instrument) -> dict:
@@ -75,7 +75,7 @@ class VersieForm(forms.Form):
             "lijst": toegestane_extensies(),
         }
         self.fields["bestand"].widget.attrs["accept"] = toegestane_extensies().replace(" ", "")
-        _nl_design(self)
+        nl_design(self)
 
 
 class InzetForm(forms.Form):
@@ -96,4 +96,4 @@ class InzetForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("stap", huidige_stap if huidige_stap is not None else Stap.INVENTARISATIE)
             self.initial.setdefault("datum", timezone.localdate())
-        _nl_design(self)
+        nl_design(self)

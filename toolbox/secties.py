@@ -21,8 +21,6 @@ def terrein_sectie_context(request, terrein) -> dict | None:
         "overzicht_url": reverse("toolbox:zelfstandig-overzicht", args=[terrein.rin]),
     }
     if rollen.mag_bewerken(user):
-        context["form"] = InzetForm(
-            instrumenten=selectors.instrument_lijst(user=user).order_by("titel"), huidige_stap=toolbox.huidige_stap
-        )
+        context["form"] = InzetForm(instrumenten=selectors.instrument_keuzes(user=user), huidige_stap=toolbox.huidige_stap)
         context["form_url"] = reverse("toolbox:inzet-vastleggen", args=[terrein.rin])
     return context

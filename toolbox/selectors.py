@@ -54,6 +54,11 @@ def instrument_lijst(*, user) -> QuerySet[Instrument]:
     )
 
 
+def instrument_keuzes(*, user) -> QuerySet[Instrument]:
+    """Visible instruments by title, for a choice list."""
+    return Instrument.objects.zichtbaar_voor(user).only("pk", "titel").order_by("titel")
+
+
 def instrument_detail(*, user, slug: str) -> Instrument:
     """One visible instrument, or 404 (also an 'eigen gebruik' instrument for a gemeente user)."""
     return get_object_or_404(instrument_lijst(user=user), slug=slug)

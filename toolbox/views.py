@@ -151,7 +151,7 @@ class InzetVastleggenView(LoginRequiredMixin, View):
         if not rollen.mag_bewerken(request.user):
             raise PermissionDenied(_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."))
         huidige_stap, _status = selectors.terrein_huidige_stap(terrein=terrein)
-        instrumenten = selectors.instrument_lijst(user=request.user)
+        instrumenten = selectors.instrument_keuzes(user=request.user)
         return terrein, huidige_stap, instrumenten
 
     def get(self, request, rin):
