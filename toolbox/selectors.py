@@ -8,6 +8,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from nal_oost import rollen
 from stappenplan.models import Stap
 from terreinen.models import Bedrijventerrein
 from toolbox.models import (
@@ -26,13 +27,10 @@ STAPPEN_NA_STARTSESSIE = (Stap.OPLOSSINGSRICHTING, Stap.REALISATIEPLAN, Stap.UIT
 
 def _telling(user, *, veld: str):
     """Per instrument, a count over its uses on parks the user may see, as a subquery (no join fan-out)."""
-    inzetten = (
-        InstrumentInzet.objects.filter(instrument=OuterRef("pk"), terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
-        .order_by()
-        .values("instrument")
-        .annotate(n=Count(veld, distinct=veld != "pk"))
-        .values("n")
-    )
+    inzetten = InstrumentInzet.objects.filter(instrument=OuterRef("pk"))
+    if not rollen.ziet_alles(user):
+        inzetten = inzetten.filter(terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
+    inzetten = inzetten.order_by().values("instrument").annotate(n=Count(veld, distinct=veld != "pk")).values("n")
     return Coalesce(Subquery(inzetten, output_field=IntegerField()), 0)
 
 
@@ -124,7 +122,12 @@ def terrein_toolbox(*, user, terrein: Bedrijventerrein) -> TerreinToolbox:
         .order_by("stap", "ronde", "datum", "pk")
     )
     per_stap = {s.value: StapInstrumenten(stap=s.value, naam=s.label, huidig=s.value == huidige_stap) for s in Stap}
-    for instrument in instrument_lijst(user=user):
+    instrumenten = (
+        Instrument.objects.zichtbaar_voor(user)
+        .prefetch_related(Prefetch("stappen", queryset=InstrumentStap.objects.order_by("stap")))
+        .order_by("categorie", "titel")
+    )
+    for instrument in instrumenten:
         for koppeling in instrument.stappen.all():
             per_stap[koppeling.stap].instrumenten.append(instrument)
     rondes = max((i.ronde for i in inzetten if i.stap == HERHAALSTAP), default=0)

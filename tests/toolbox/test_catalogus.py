@@ -107,17 +107,21 @@ def test_usage_counts_only_count_parks_the_user_may_see(client, maak_gebruiker, 
     eigen = BedrijventerreinFactory(gemeente=apeldoorn, naam="Ecofactorij")
     elders = BedrijventerreinFactory(gemeente=zwolle, naam="Hessenpoort")
     for terrein in (eigen, elders, elders):
-        InstrumentInzet.objects.create(terrein=terrein, instrument=instrument, stap=1, datum=datetime.date(2026, 1, 5))
+        InstrumentInzet.objects.create(
+            terrein=terrein, instrument=instrument, stap=1, datum=datetime.date(2026, 1, 5), notitie="Vertrouwelijk verloop"
+        )
 
     inloggen(client, maak_gebruiker("regisseur"))
     [rij] = client.get(LIJST).context["instrumenten"]
     assert (rij.aantal_inzetten, rij.aantal_terreinen) == (3, 2)
+    assert "Vertrouwelijk verloop" in client.get(reverse("toolbox:instrument-detail", args=[instrument.slug])).content.decode()
 
     inloggen(client, maak_gebruiker("gemeente", "GM0200"))
     [rij] = client.get(LIJST).context["instrumenten"]
     assert (rij.aantal_inzetten, rij.aantal_terreinen) == (1, 1)
     detail = client.get(reverse("toolbox:instrument-detail", args=[instrument.slug])).content.decode()
     assert "Ecofactorij" in detail and "Hessenpoort" not in detail
+    assert "Vertrouwelijk verloop" not in detail
     assert "1 keer, op 1 terrein" in detail
 
 
