@@ -120,6 +120,8 @@ if NODE_MODULES_DIR.exists():
     STATICFILES_DIRS.append(("npm", NODE_MODULES_DIR))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Largest toolbox document a beheerder may upload, in MB.
+TOOLBOX_MAX_UPLOAD_MB = int(env("TOOLBOX_MAX_UPLOAD_MB", "25"))
 
 # Open data folder (municipalities, IBIS parks, outlook figures); read in place, never copied.
 # Default: a `shared/data` folder next to the checkout (or next to one of its parents).

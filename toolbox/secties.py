@@ -1,0 +1,26 @@
+"""The toolbox section on the park page."""
+
+from django.urls import reverse
+
+from nal_oost import rollen
+from toolbox import selectors
+from toolbox.forms import InzetForm
+
+ZELFSTANDIG = "zelfstandig"
+
+
+def terrein_sectie_context(request, terrein) -> dict | None:
+    user = request.user
+    if rollen.rol_van(user) is None:
+        return None
+    toolbox = selectors.terrein_toolbox(user=user, terrein=terrein)
+    context = {
+        "toolbox": toolbox,
+        "ziet_notities": rollen.ziet_vertrouwelijk(user),
+        "zelfstandig": toolbox.status == ZELFSTANDIG,
+        "overzicht_url": reverse("toolbox:zelfstandig-overzicht", args=[terrein.rin]),
+    }
+    if rollen.mag_bewerken(user):
+        context["form"] = InzetForm(instrumenten=selectors.instrument_keuzes(user=user), huidige_stap=toolbox.huidige_stap)
+        context["form_url"] = reverse("toolbox:inzet-vastleggen", args=[terrein.rin])
+    return context
