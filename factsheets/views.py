@@ -1,7 +1,10 @@
 """Downloads of factsheets (per park, or as one ZIP) and the "Alle factsheets genereren" page; rendering never happens here."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -41,7 +44,7 @@ class FactsheetBijwerkenView(LoginRequiredMixin, View):
         if not rechten.mag_factsheet_bijwerken(request.user):
             raise Http404
         for variant in Variant.values:
-            factsheet_renderen_taak.delay(terrein.pk, variant)
+            transaction.on_commit(partial(factsheet_renderen_taak.delay, terrein.pk, variant))
         messages.success(
             request, _("De factsheets worden op de achtergrond bijgewerkt. Ververs de pagina over een paar seconden.")
         )
