@@ -101,6 +101,7 @@ def via_worker(processen: int, *, alles: bool) -> tuple[float, FactsheetRun, flo
         env=omgeving(),
         cwd=settings.BASE_DIR,
         start_new_session=True,
+        stdout=subprocess.DEVNULL,
     )
     try:
         while not app.control.ping(destination=[f"bench-{processen}@{os.uname().nodename}"], timeout=0.5):
@@ -188,7 +189,8 @@ def main():
                 f"{t_niets / t_w2:.3f}×",
             ),
         ]
-        print(f"Factsheets: {aantal} parks × {len(Variant.values)} variants = {pdfs} PDFs, demo region, this machine.")
+        belasting = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        print(f"Factsheets: {aantal} parks × {len(Variant.values)} variants = {pdfs} PDFs, demo region; {belasting}.")
         print("| figure | value | baseline (same run) | ratio |")
         print("|---|---:|---|---:|")
         for rij in rijen:
