@@ -135,7 +135,8 @@ CELERY_QUEUE_DIR = BASE_DIR / "var" / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    # A task of a worker that died is handed to another worker after this many seconds; above the longest time limit.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 1800}
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_RESULT_BACKEND = f"file://{CELERY_QUEUE_DIR / 'results'}"
