@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from kombu import pools
 from django.db import transaction
 from django.urls import reverse
 
@@ -61,8 +62,8 @@ def eigen_broker():
 
 def _vergeet_verbindingen():
     # The app caches its connection and producer pools; drop them so the new broker URL is used.
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # kombu keeps a process-wide registry of pools per connection; reset it so none is reused closed.
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
     app._local.__dict__.pop("backend", None)
