@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -149,6 +150,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = False
+# Periodic work (beat); each app adds its own entry to this dict.
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["prioriteiten-nachtelijk"] = {
+    "task": "prioritering.tasks.prioriteiten_nachtelijk_taak",
+    "schedule": crontab(hour=2, minute=30),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
