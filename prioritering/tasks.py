@@ -12,7 +12,7 @@ def prioriteiten_berekenen_taak(berekening_id: int) -> dict:
     return services.berekening_uitvoeren(berekening_id=berekening_id)
 
 
-@shared_task(acks_late=True, time_limit=60)
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
 def prioriteiten_nachtelijk_taak() -> int:
     """Nightly (beat): queue a recomputation, joining one that is already waiting."""
     return services.berekening_inplannen(aanleiding=Berekening.Aanleiding.NACHTELIJK).pk

@@ -130,5 +130,6 @@ def test_unknown_class_values_cover_nothing():
 
 
 def test_selection_is_deterministic():
-    kandidaten = [kandidaat("PV25" if i % 3 else "PV23", rang=i, grootte=("klein", "middel", "groot")[i % 3]) for i in range(1, 30)]
+    groottes = ("klein", "middel", "groot")
+    kandidaten = [kandidaat("PV25" if i % 3 else "PV23", rang=i, grootte=groottes[i % 3]) for i in range(1, 30)]
     assert gekozen_namen(selecteren(kandidaten, 7)) == gekozen_namen(selecteren(kandidaten, 7))
