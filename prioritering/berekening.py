@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from prioritering.criteria import CRITERIA_PER_SLEUTEL, ONBEKEND
+from prioritering.criteria import CRITERIA, ONBEKEND
 
 
 @dataclass
@@ -77,6 +77,10 @@ def _kw(waarde: Decimal) -> str:
     return number_format(waarde, decimal_pos=0, use_l10n=True, force_grouping=True)
 
 
+def _km(waarde: Decimal) -> str:
+    return number_format(waarde, decimal_pos=1, use_l10n=True)
+
+
 def vraagklasse_indeling(*, methode: str, waarden_2030, drempel_middel=None, drempel_hoog=None) -> Indeling:
     """Tertiles: laag up to the value at 1/3 of the sorted list, middel up to 2/3; equal values share a class."""
     if methode == "drempels":
@@ -117,56 +121,65 @@ def _janee(waarde: bool | None) -> str:
     return "ja" if waarde else "nee"
 
 
-def _regel(gewichten, criterium: str, waarde: str, detail: str) -> dict:
+class _Teksten:
+    """Labels and fixed texts translated once per computation, not once per park."""
+
+    def __init__(self):
+        self.labels = {(c.sleutel, optie): str(label) for c in CRITERIA for optie, label in c.opties}
+        self.onbekend = _("onbekend")
+        self.geen_2030 = _("geen actuele plankaart 2030 (midden-scenario)")
+        self.geen_2035 = _("geen actuele plankaart 2035 (midden-scenario)")
+        self.geen_indeling = _("geen indeling mogelijk")
+        self.geen_initiatief = _("geen initiatief geregistreerd waarbij de provincie is aangesloten")
+        self.geen_afstand = _("afstand tot ZE-zone niet bekend")
+        self.kw_2030 = _("2030: %(kw)s kW")
+        self.pareto = _("2035: %(kw)s kW; de paretoset telt %(n)s terreinen met samen %(p)s%% van de regionale vraag")
+        self.afstand = _("%(km)s km (dichtbij: t/m %(grens)s km)")
+
+
+def _regel(gewichten, teksten: _Teksten, criterium: str, waarde: str, detail: str) -> dict:
     punten = 0 if waarde == ONBEKEND else gewichten[criterium][waarde]
-    label = CRITERIA_PER_SLEUTEL[criterium].optie_labels.get(waarde, _("onbekend"))
-    return {"criterium": criterium, "waarde": waarde, "waarde_label": str(label), "punten": punten, "detail": detail}
+    label = teksten.labels.get((criterium, waarde), teksten.onbekend)
+    return {"criterium": criterium, "waarde": waarde, "waarde_label": label, "punten": punten, "detail": detail}
 
 
-def terrein_scoren(t: TerreinInvoer, *, kader, indeling: Indeling, pareto: set[int] | None, pareto_grootte: int) -> tuple:
+def terrein_scoren(
+    t: TerreinInvoer, *, kader, indeling: Indeling, pareto: set[int], pareto_grootte: int, teksten: _Teksten | None = None
+) -> tuple:
     """(score, breakdown, vraagklasse, in_paretoset) of one park."""
-    g = kader.gewichten
+    g, tk = kader.gewichten, teksten or _Teksten()
     regels = []
     klasse = indeling.klasse(t.kw_2030)
     if t.kw_2030 is None:
-        regels.append(_regel(g, "vraagklasse_2030", ONBEKEND, _("geen actuele plankaart 2030 (midden-scenario)")))
+        regels.append(_regel(g, tk, "vraagklasse_2030", ONBEKEND, tk.geen_2030))
     elif not klasse:
-        regels.append(_regel(g, "vraagklasse_2030", ONBEKEND, _("geen indeling mogelijk")))
+        regels.append(_regel(g, tk, "vraagklasse_2030", ONBEKEND, tk.geen_indeling))
     else:
-        regels.append(_regel(g, "vraagklasse_2030", klasse, _("2030: %(kw)s kW") % {"kw": _kw(t.kw_2030)}))
+        regels.append(_regel(g, tk, "vraagklasse_2030", klasse, tk.kw_2030 % {"kw": _kw(t.kw_2030)}))
 
     in_pareto = None
     if t.kw_2035 is None:
-        regels.append(_regel(g, "pareto_2035", ONBEKEND, _("geen actuele plankaart 2035 (midden-scenario)")))
+        regels.append(_regel(g, tk, "pareto_2035", ONBEKEND, tk.geen_2035))
     else:
         in_pareto = t.id in pareto
-        detail = _("2035: %(kw)s kW; de paretoset telt %(n)s terreinen met samen %(p)s%% van de regionale vraag") % {
-            "kw": _kw(t.kw_2035),
-            "n": pareto_grootte,
-            "p": kader.pareto_aandeel,
-        }
-        regels.append(_regel(g, "pareto_2035", "ja" if in_pareto else "nee", detail))
+        detail = tk.pareto % {"kw": _kw(t.kw_2035), "n": pareto_grootte, "p": kader.pareto_aandeel}
+        regels.append(_regel(g, tk, "pareto_2035", "ja" if in_pareto else "nee", detail))
 
     if t.initiatieven_provincie:
-        regels.append(_regel(g, "initiatief_provincie", "ja", ", ".join(sorted(t.initiatieven_provincie))))
+        regels.append(_regel(g, tk, "initiatief_provincie", "ja", ", ".join(sorted(t.initiatieven_provincie))))
     else:
-        regels.append(
-            _regel(g, "initiatief_provincie", "nee", _("geen initiatief geregistreerd waarbij de provincie is aangesloten"))
-        )
-    regels.append(_regel(g, "warme_contacten", _janee(t.warme_contacten), ""))
-    regels.append(_regel(g, "eigen_initiatief", _janee(t.eigen_initiatief), ""))
-    regels.append(_regel(g, "netcongestie", t.netcongestie or ONBEKEND, ""))
+        regels.append(_regel(g, tk, "initiatief_provincie", "nee", tk.geen_initiatief))
+    regels.append(_regel(g, tk, "warme_contacten", _janee(t.warme_contacten), ""))
+    regels.append(_regel(g, tk, "eigen_initiatief", _janee(t.eigen_initiatief), ""))
+    regels.append(_regel(g, tk, "netcongestie", t.netcongestie or ONBEKEND, ""))
     if t.afstand_ze_zone_km is None:
-        regels.append(_regel(g, "ze_zone", ONBEKEND, _("afstand tot ZE-zone niet bekend")))
+        regels.append(_regel(g, tk, "ze_zone", ONBEKEND, tk.geen_afstand))
     else:
         waarde = "dichtbij" if t.afstand_ze_zone_km <= kader.ze_zone_afstand_km else "ver"
-        detail = _("%(km)s km (dichtbij: t/m %(grens)s km)") % {
-            "km": number_format(t.afstand_ze_zone_km, decimal_pos=1, use_l10n=True),
-            "grens": number_format(kader.ze_zone_afstand_km, decimal_pos=1, use_l10n=True),
-        }
-        regels.append(_regel(g, "ze_zone", waarde, detail))
-    regels.append(_regel(g, "bereikbaarheid", t.bereikbaarheid or ONBEKEND, ""))
-    regels.append(_regel(g, "terrein_vol", _janee(t.terrein_vol), ""))
+        detail = tk.afstand % {"km": _km(t.afstand_ze_zone_km), "grens": _km(kader.ze_zone_afstand_km)}
+        regels.append(_regel(g, tk, "ze_zone", waarde, detail))
+    regels.append(_regel(g, tk, "bereikbaarheid", t.bereikbaarheid or ONBEKEND, ""))
+    regels.append(_regel(g, tk, "terrein_vol", _janee(t.terrein_vol), ""))
     return sum(r["punten"] for r in regels), regels, klasse, in_pareto
 
 
@@ -179,10 +192,11 @@ def terreinen_scoren(terreinen: list[TerreinInvoer], *, kader) -> tuple[list[Uit
         drempel_hoog=kader.drempel_hoog_kw,
     )
     pareto = paretoset({t.id: t.kw_2035 for t in terreinen if t.kw_2035 is not None}, kader.pareto_aandeel)
+    teksten = _Teksten()
     uitkomsten = []
     for t in terreinen:
         score, regels, klasse, in_pareto = terrein_scoren(
-            t, kader=kader, indeling=indeling, pareto=pareto, pareto_grootte=len(pareto)
+            t, kader=kader, indeling=indeling, pareto=pareto, pareto_grootte=len(pareto), teksten=teksten
         )
         uitkomsten.append(
             Uitkomst(

@@ -26,6 +26,9 @@ SCHRIJF_BATCH = 1000
 # A queued run whose message got lost (broker flushed) is sent again after this long.
 WACHTRIJ_OPNIEUW_NA = timezone.timedelta(minutes=30)
 
+VERGELEKEN_VELDEN = (
+    "score", "rang", "vraagklasse", "in_paretoset", "kw_2030", "kw_2035", "zonder_plankaart", "aantal_onbekend", "uitsplitsing",
+)  # fmt: skip
 Voortgang = Callable[[str, int, int], None]
 
 
@@ -105,6 +108,7 @@ def _gelijk(a, b) -> bool:
 class Verslag:
     kader_versie: int
     aantal_terreinen: int
+    gewijzigd: int
     paretoset: int
     zonder_plankaart: int
     indeling: str
@@ -155,40 +159,27 @@ def prioriteiten_berekenen(*, kader: Afwegingskader | None = None, voortgang: Vo
     melden(_("gegevens gelezen"), len(invoer), len(invoer))
     uitkomsten, indeling, pareto = terreinen_scoren(invoer, kader=kader)
     melden(_("scores berekend"), len(uitkomsten), len(uitkomsten))
+    # Only rows whose score, rank or breakdown changed are written: a nightly run over unchanged data writes nothing.
+    bestaand = {rij[0]: rij[1:] for rij in Prioriteit.objects.filter(kader=kader).values_list("terrein_id", *VERGELEKEN_VELDEN)}
+    gewijzigd = [u for u in uitkomsten if bestaand.get(u.terrein_id) != tuple(getattr(u, v) for v in VERGELEKEN_VELDEN)]
     nu = timezone.now()
     rijen = [
-        Prioriteit(
-            terrein_id=u.terrein_id,
-            kader=kader,
-            score=u.score,
-            rang=u.rang,
-            vraagklasse=u.vraagklasse,
-            in_paretoset=u.in_paretoset,
-            kw_2030=u.kw_2030,
-            kw_2035=u.kw_2035,
-            zonder_plankaart=u.zonder_plankaart,
-            aantal_onbekend=u.aantal_onbekend,
-            uitsplitsing=u.uitsplitsing,
-            berekend_op=nu,
-        )
-        for u in uitkomsten
+        Prioriteit(terrein_id=u.terrein_id, kader=kader, berekend_op=nu, **{v: getattr(u, v) for v in VERGELEKEN_VELDEN})
+        for u in gewijzigd
     ]
-    bij_te_werken = [
-        "score", "rang", "vraagklasse", "in_paretoset", "kw_2030", "kw_2035",
-        "zonder_plankaart", "aantal_onbekend", "uitsplitsing", "berekend_op",
-    ]  # fmt: skip
     with transaction.atomic():
         for start in range(0, len(rijen), SCHRIJF_BATCH):
             Prioriteit.objects.bulk_create(
                 rijen[start : start + SCHRIJF_BATCH],
                 update_conflicts=True,
                 unique_fields=["terrein", "kader"],
-                update_fields=bij_te_werken,
+                update_fields=[*VERGELEKEN_VELDEN, "berekend_op"],
             )
             melden(_("scores opgeslagen"), min(start + SCHRIJF_BATCH, len(rijen)), len(rijen))
     return Verslag(
         kader_versie=kader.versie,
-        aantal_terreinen=len(rijen),
+        aantal_terreinen=len(uitkomsten),
+        gewijzigd=len(rijen),
         paretoset=len(pareto),
         zonder_plankaart=sum(u.zonder_plankaart for u in uitkomsten),
         indeling=indeling.omschrijving(),

@@ -30,3 +30,12 @@ def verbinden():
         post_save.connect(_na_bewerking, sender=model, dispatch_uid=f"prioritering.opslaan.{model.__name__}")
         post_delete.connect(_na_bewerking, sender=model, dispatch_uid=f"prioritering.verwijderen.{model.__name__}")
     m2m_changed.connect(_na_koppeling, sender=Bedrijventerrein.initiatieven.through, dispatch_uid="prioritering.initiatieven")
+
+
+def loskoppelen():
+    """For bulk tooling (benchmarks) that must not queue recomputations."""
+    gegevens_gewijzigd.disconnect(dispatch_uid="prioritering.na_import")
+    for model in (Bedrijventerrein, Plankaart, Initiatief):
+        post_save.disconnect(sender=model, dispatch_uid=f"prioritering.opslaan.{model.__name__}")
+        post_delete.disconnect(sender=model, dispatch_uid=f"prioritering.verwijderen.{model.__name__}")
+    m2m_changed.disconnect(sender=Bedrijventerrein.initiatieven.through, dispatch_uid="prioritering.initiatieven")

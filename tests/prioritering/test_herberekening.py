@@ -241,3 +241,13 @@ def test_the_change_signal_queues_a_recomputation_after_commit(django_capture_on
     with django_capture_on_commit_callbacks() as callbacks:
         gegevens_gewijzigd.send(sender=Plankaart, bron="test")
     assert len(callbacks) == 1 and callbacks[0].keywords == {"aanleiding": "import"}
+
+
+def test_a_recomputation_over_unchanged_data_writes_nothing(maak_terrein):
+    kader = services.afwegingskader_actueel()
+    regio(maak_terrein, 10)
+    assert services.prioriteiten_berekenen(kader=kader).gewijzigd == 10
+    with CaptureQueriesContext(connection) as ctx:
+        verslag = services.prioriteiten_berekenen(kader=kader)
+    assert verslag.gewijzigd == 0 and verslag.aantal_terreinen == 10
+    assert not [q for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
