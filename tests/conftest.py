@@ -44,11 +44,18 @@ def browser():
     """Debian's headless chromium driven by Playwright (no browser download)."""
     import os
 
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as p:
+        # With that loop running, asgiref hands out new connection objects, which lack the test data that
+        # serialized_rollback restores; without this, migration data is gone for transactional tests that follow.
+        for alias, inhoud in serialized.items():
+            if inhoud is not None:
+                connections[alias]._test_serialized_contents = inhoud
         chromium = p.chromium.launch(
             executable_path="/usr/bin/chromium",
             headless=True,

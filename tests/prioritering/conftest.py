@@ -3,7 +3,6 @@ from decimal import Decimal
 import pytest
 
 from plankaarten.models import Plankaart
-from terreinen.models import Provincie
 from tests.factories import BedrijventerreinFactory, PlankaartVersieFactory
 
 
@@ -27,14 +26,3 @@ def maak_terrein(plankaart_versie):
 
     return make
 
-
-@pytest.fixture
-def provincies(db):
-    """The provinces from the data migration; recreated when an earlier transactional test flushed them.
-
-    After the session-scoped browser has started, Django's serialized rollback no longer restores
-    migration data (the test connection loses its serialized contents), so transactional tests that
-    run later cannot count on it.
-    """
-    for code, naam in (("PV25", "Gelderland"), ("PV23", "Overijssel"), ("PV26", "Utrecht")):
-        Provincie.objects.get_or_create(code=code, defaults={"naam": naam})

@@ -9,7 +9,7 @@ from prioritering.models import Berekening
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_ranking_reloads_when_the_running_recomputation_finishes(inloggen, maak_gebruiker, provincies, maak_terrein):
+def test_ranking_reloads_when_the_running_recomputation_finishes(inloggen, maak_gebruiker, maak_terrein):
     maak_terrein(naam="Ecofactorij", kw_2030=900, kw_2035=9000)
     maak_terrein(naam="Kleintje", kw_2030=1, kw_2035=1)
     services.prioriteiten_berekenen()

@@ -24,7 +24,7 @@ def wacht_tot_alles_berekend(timeout=30):
     pytest.fail(f"recomputation did not finish: {list(Berekening.objects.values('aanleiding', 'status', 'fout'))}")
 
 
-def test_an_import_triggers_recomputation_in_the_worker_and_the_new_scores_appear(tmp_path, provincies):
+def test_an_import_triggers_recomputation_in_the_worker_and_the_new_scores_appear(tmp_path):
     assert app.conf.broker_url.startswith("redis://")
     app.control.purge()
     terreinen = BedrijventerreinFactory.create_batch(3)  # three saves, one queued run
@@ -48,7 +48,7 @@ def test_an_import_triggers_recomputation_in_the_worker_and_the_new_scores_appea
     assert scores[terreinen[0].pk].vraagklasse == "laag"
 
 
-def test_the_nightly_task_queues_and_the_worker_computes(provincies):
+def test_the_nightly_task_queues_and_the_worker_computes():
     app.control.purge()
     BedrijventerreinFactory()
     with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
