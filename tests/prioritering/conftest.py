@@ -25,4 +25,3 @@ def maak_terrein(plankaart_versie):
         return terrein
 
     return make
-
