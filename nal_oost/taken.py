@@ -23,7 +23,9 @@ PUBLICEER_OPTIES = {"retry": False, "ignore_result": True}
 BROKER_FOUTEN = (OperationalError, ConnectionError, OSError, RedisError)
 
 
-def _versturen(taak_naam: str, args: list, kwargs: dict) -> bool:
+def taak_versturen(taak, *args, **kwargs) -> bool:
+    """Send now (outside a transaction hook); when the broker is unreachable keep it for later. True when sent."""
+    taak_naam = taak if isinstance(taak, str) else taak.name
     from nal_oost.celery import app
 
     try:
@@ -37,8 +39,7 @@ def _versturen(taak_naam: str, args: list, kwargs: dict) -> bool:
 
 def taak_starten(taak, *args, **kwargs) -> None:
     """Enqueue `taak` (a Celery task or its name) once the current transaction commits; never blocks on a dead broker."""
-    naam = taak if isinstance(taak, str) else taak.name
-    transaction.on_commit(lambda: _versturen(naam, list(args), kwargs))
+    transaction.on_commit(lambda: taak_versturen(taak, *args, **kwargs))
 
 
 def achtergrond_vertraagd() -> bool:

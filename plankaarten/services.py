@@ -19,6 +19,7 @@ from nal_oost.importeren import (
     rij_valideren,
     scheidingsteken,
 )
+from nal_oost.signalen import gegevens_gewijzigd
 from plankaarten.models import ZICHTJAREN, Netcapaciteit, Plankaart, PlankaartVersie, Scenario
 from terreinen.models import Bedrijventerrein
 
@@ -197,4 +198,5 @@ def plankaart_versie_opslaan(
             ],
             batch_size=1000,
         )
+    gegevens_gewijzigd.send(sender=Plankaart, bron=bron)
     return versie

@@ -110,7 +110,6 @@ def referentiegegevens(request):
 
     if Provincie.objects.exists():
         return
-    from django.apps import apps
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations.special import RunPython
@@ -118,6 +117,8 @@ def referentiegegevens(request):
     from nal_oost.rollen import rollen_inrichten
 
     loader = MigrationLoader(connection)
+    # Historical models, as in a real migration: no app signal receivers fire (nothing gets queued).
+    historisch = loader.project_state().apps
     gedaan = set()
     with connection.schema_editor() as schema_editor:
         for sleutel in loader.graph.leaf_nodes():
@@ -127,5 +128,5 @@ def referentiegegevens(request):
                 gedaan.add(knoop)
                 for operatie in loader.graph.nodes[knoop].operations:
                     if isinstance(operatie, RunPython):
-                        operatie.code(apps, schema_editor)
+                        operatie.code(historisch, schema_editor)
     rollen_inrichten()

@@ -162,6 +162,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stappenplan.tasks.dagoverzicht_versturen_taak",
         "schedule": crontab(hour=7, minute=0),
     },
+    "prioriteiten-nachtelijk": {
+        "task": "prioritering.tasks.prioriteiten_nachtelijk_taak",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # E-mail (the stappenplan's daily digest). The demo prints mails on the console (dev settings).

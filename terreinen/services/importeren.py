@@ -22,6 +22,7 @@ from nal_oost.importeren import (
     rij_valideren,
     scheidingsteken,
 )
+from nal_oost.signalen import gegevens_gewijzigd
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
 
 GEO_TOLERANTIE_M = 0.01
@@ -122,6 +123,8 @@ def synchroniseer(model, sleutelveld: str, records: dict, resultaat: ImportResul
         model.objects.bulk_create(nieuw, batch_size=500)
         if gewijzigd:
             model.objects.bulk_update(gewijzigd, sorted(velden), batch_size=500)
+    if nieuw or gewijzigd:
+        gegevens_gewijzigd.send(sender=model, bron="import")
     return nieuw + gewijzigd
 
 

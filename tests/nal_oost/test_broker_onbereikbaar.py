@@ -6,9 +6,9 @@ from contextlib import contextmanager
 
 import pytest
 from celery.contrib.testing.worker import start_worker
-from kombu import pools
 from django.db import transaction
 from django.urls import reverse
+from kombu import pools
 
 from nal_oost.celery import app
 from nal_oost.models import UitgesteldeTaak
