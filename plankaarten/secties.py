@@ -8,9 +8,7 @@ from plankaarten.selectors import laadvraag_per_jaar, plankaart_actueel
 
 def plankaart_sectie_context(request, terrein) -> dict:
     midden = plankaart_actueel(terrein=terrein)
-    alle = list(
-        Plankaart.objects.actueel().filter(terrein=terrein).select_related("versie").order_by("scenario", "zichtjaar")
-    )
+    alle = list(Plankaart.objects.actueel().filter(terrein=terrein).select_related("versie").order_by("scenario", "zichtjaar"))
     return {
         "grafiek": laadvraag_svg(midden, svg_id=f"laadvraag-{terrein.rin}"),
         "per_jaar": laadvraag_per_jaar(midden),

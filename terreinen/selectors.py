@@ -48,9 +48,7 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
 
     Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
     """
-    filterset = BedrijventerreinFilterSet(
-        data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user)
-    )
+    filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
     if not rollen.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (

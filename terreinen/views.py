@@ -161,8 +161,9 @@ class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):
 
     def post(self, request):
         querystring = request.POST.get("querystring", "")
+        naam = request.POST.get("naam", "")
         try:
-            filter_, created = opgeslagen_filter_bewaren(user=request.user, naam=request.POST.get("naam", ""), querystring=querystring)
+            filter_, created = opgeslagen_filter_bewaren(user=request.user, naam=naam, querystring=querystring)
         except ValidationError as fout:
             messages.error(request, " ".join(fout.messages))
             return redirect(reverse("terrein-lijst") + ("?" + querystring.lstrip("?") if querystring else ""))
@@ -247,7 +248,7 @@ class _GeoJSONView(LoginRequiredMixin, View):
 
 
 class KaartTerreinenGeoJSONView(_GeoJSONView):
-    """The parks of the current list filter (visible ones only), simplified, 6 decimals, with the properties the map colours by."""
+    """The parks of the current list filter (visible ones only), simplified, 6 decimals, with what the map colours by."""
 
     def geojson(self, request) -> str:
         filterset = selectors.terrein_filterset(user=request.user, params=request.GET)

@@ -6,27 +6,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('terreinen', '0002_basisgegevens'),
+        ("terreinen", "0002_basisgegevens"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OpgeslagenFilter',
+            name="OpgeslagenFilter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('naam', models.CharField(max_length=100, verbose_name='naam')),
-                ('querystring', models.CharField(blank=True, max_length=2000, verbose_name='filter (querystring)')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='opgeslagen_filters', to=settings.AUTH_USER_MODEL, verbose_name='gebruiker')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("naam", models.CharField(max_length=100, verbose_name="naam")),
+                ("querystring", models.CharField(blank=True, max_length=2000, verbose_name="filter (querystring)")),
+                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="opgeslagen_filters",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gebruiker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'opgeslagen filter',
-                'verbose_name_plural': 'opgeslagen filters',
-                'ordering': ['user', 'naam'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'naam'), name='opgeslagen_filter_naam_uniek_per_gebruiker')],
+                "verbose_name": "opgeslagen filter",
+                "verbose_name_plural": "opgeslagen filters",
+                "ordering": ["user", "naam"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "naam"), name="opgeslagen_filter_naam_uniek_per_gebruiker")
+                ],
             },
         ),
     ]
