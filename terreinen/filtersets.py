@@ -100,6 +100,7 @@ class SorteringFilter(django_filters.OrderingFilter):
             keuzes.append((f"-{sleutel}", _("%(kolom)s, aflopend") % {"kolom": label}))
         kwargs.setdefault("choices", keuzes)
         kwargs.setdefault("label", _("Sorteren op"))
+        kwargs.setdefault("empty_label", _("gemeente en naam (standaard)"))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -162,7 +163,7 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         label=_("Netbeheerder"), queryset=Netbeheerder.objects.all(), distinct=False
     )
     parkmanagement = django_filters.ChoiceFilter(
-        label=_("Parkmanagement"), choices=JA_NEE, method=_janee_filter("parkmanagement")
+        label=_("Parkmanagement"), choices=JA_NEE, method=_janee_filter("parkmanagement"), empty_label=_("Alle")
     )
     logistiek = django_filters.MultipleChoiceFilter(
         label=_("Aandeel logistiek"),

@@ -72,6 +72,10 @@ WIDGET_KLASSEN = {
 }
 
 
+# Filters shown at once; the others sit behind "Meer filters" (opened when one of them is in use).
+BASIS_FILTERS = ("q", "provincie", "gemeente", "stap", "status")
+
+
 def _filter_context(request, filterset) -> dict:
     form = filterset.form
     form.fields["regisseur"].widget = _regisseur_widget(form.fields["regisseur"].widget.attrs)
@@ -79,9 +83,12 @@ def _filter_context(request, filterset) -> dict:
         veld.field.widget.attrs["class"] = WIDGET_KLASSEN.get(veld.widget_type, "")
         if veld.widget_type == "selectmultiple":
             veld.field.widget.attrs["size"] = 6
+    actief = {k for k, v in request.GET.lists() if any(w.strip() for w in v)}
     return {
         "filterset": filterset,
         "filter_form": form,
+        "basis_filters": BASIS_FILTERS,
+        "meer_filters_actief": bool(actief - set(BASIS_FILTERS) - {"sortering", *selectors.GEEN_FILTER}),
         "filter_actief": any(k for k in request.GET if k not in selectors.GEEN_FILTER and request.GET.get(k)),
     }
 

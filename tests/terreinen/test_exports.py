@@ -11,7 +11,7 @@ from tests.factories import BedrijventerreinFactory
 
 pytestmark = pytest.mark.django_db
 
-GEVAARLIJK = ["=HYPERLINK(\"http://x\")", "+31 6", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+GEVAARLIJK = ['=HYPERLINK("http://x")', "+31 6", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
 
 
 @pytest.mark.parametrize("tekst", GEVAARLIJK)

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stappenplan.models import Traject
-from terreinen.models import Contact, Notitie
+from terreinen.models import Contact, Initiatief, Notitie
 from tests.conftest import WACHTWOORD
 from tests.factories import BedrijventerreinFactory, PlankaartFactory
 
@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def maak_terreinen(aantal, gemeenten, regisseur):
+    initiatief, _ = Initiatief.objects.get_or_create(naam="Lola", soort="lola")
     for i in range(aantal):
         terrein = BedrijventerreinFactory(gemeente=gemeenten[i % 2], met_geometrie=True)
         if i % 3:
@@ -22,7 +23,7 @@ def maak_terreinen(aantal, gemeenten, regisseur):
             PlankaartFactory(terrein=terrein, zichtjaar=jaar)
         Contact.objects.create(terrein=terrein, organisatie=f"Bedrijf {i}", soort="bedrijf")
         Notitie.objects.create(terrein=terrein, soort="gesprek", datum="2026-02-01", tekst="…")
-        terrein.initiatieven.add(*[])
+        terrein.initiatieven.add(initiatief)
 
 
 def aantal_queries(client, url, params=None):

@@ -130,7 +130,7 @@ def test_dashboard_funnel_counts_parks_without_traject_as_step_0_and_links_to_th
     cijfers = response.context["cijfers"]
     assert cijfers["aantal"] == 3
     assert [aantal for _stap, _label, aantal in cijfers["stap_totalen"]] == [1, 0, 1, 0, 1, 0, 0]
-    assert dict((code, n) for code, _label, n in cijfers["per_status"]) == {
+    assert {code: n for code, _label, n in cijfers["per_status"]} == {
         "niet_gestart": 1,
         "actief": 1,
         "volgen": 0,
