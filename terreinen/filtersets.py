@@ -54,10 +54,11 @@ def actuele_vraag(zichtjaar: int, scenario: str = "midden") -> Subquery:
     through the reverse relation, so this app does not import plankaarten.
     """
     plankaart = Bedrijventerrein.plankaarten.rel.related_model
+    # order_by(): without it the model's default ordering joins parks and versions into every subquery.
     return Subquery(
-        plankaart.objects.filter(terrein=OuterRef("pk"), actueel=True, zichtjaar=zichtjaar, scenario=scenario).values(
-            "laadvermogen_kw"
-        )[:1]
+        plankaart.objects.filter(terrein=OuterRef("pk"), actueel=True, zichtjaar=zichtjaar, scenario=scenario)
+        .order_by()
+        .values("laadvermogen_kw")[:1]
     )
 
 
