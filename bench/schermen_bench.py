@@ -60,7 +60,7 @@ def start_gunicorn(poort: int) -> subprocess.Popen:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CONN_MAX_AGE": "60",
     }
-    proces = subprocess.Popen(
+    proces = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
         [
             str(BASIS / ".venv" / "bin" / "gunicorn"),
             "nal_oost.wsgi:application",
@@ -153,7 +153,7 @@ def main():
                 ("floor: /gezondheid", "/gezondheid", "regisseur"),
                 ("dashboard", "/", "regisseur"),
                 ("park list, page 1 of all", "/terreinen/", "regisseur"),
-                ("park list, filtered + sorted by 2030 demand", "/terreinen/?provincie=PV25&stap=0&sortering=-vraag_2030", "regisseur"),
+                ("park list, filtered + sorted", "/terreinen/?provincie=PV25&stap=0&sortering=-vraag_2030", "regisseur"),
                 ("park detail", f"/terreinen/{rin}/", "regisseur"),
                 (f"map GeoJSON, all {aantal} parks", "/kaart/terreinen.geojson", "regisseur"),
                 ("map GeoJSON, municipality outlines", "/kaart/gemeenten.geojson", "regisseur"),
