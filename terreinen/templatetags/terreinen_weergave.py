@@ -18,3 +18,13 @@ def stap_label(stap_nr) -> str:
 @register.filter
 def status_label(status_code) -> str:
     return _STATUSSEN.get(status_code, status_code or "–")
+
+
+@register.filter
+def als_teksten(waarde) -> set[str]:
+    """A form field's submitted value(s) as a set of strings, to mark chosen options."""
+    if waarde is None:
+        return set()
+    if isinstance(waarde, list | tuple):
+        return {str(w) for w in waarde}
+    return {str(waarde)}
