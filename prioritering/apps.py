@@ -13,5 +13,5 @@ class PrioriteringConfig(AppConfig):
         signalen.verbinden()
         registreer_terrein_sectie(Sectie("prioriteit", "prioritering/sectie_terrein.html", secties.terrein_sectie, volgorde=40))
         registreer_dashboard_sectie(
-            Sectie("top_prioriteiten", "prioritering/sectie_dashboard.html", secties.dashboard_sectie, volgorde=40)
+            Sectie("prioriteiten", "prioritering/sectie_dashboard.html", secties.dashboard_sectie, volgorde=40)
         )

@@ -7,9 +7,17 @@ class StappenplanConfig(AppConfig):
     verbose_name = _("Stappenplan")
 
     def ready(self):
-        from nal_oost.secties import Sectie, registreer_terrein_sectie
-        from stappenplan.views import sectie_context
+        from nal_oost.secties import Sectie, registreer_dashboard_sectie, registreer_terrein_sectie
+        from stappenplan.views import dashboard_sectie_context, sectie_context
 
         registreer_terrein_sectie(
             Sectie(sleutel="stappenplan", template="stappenplan/sectie.html", context=sectie_context, volgorde=20)
+        )
+        registreer_dashboard_sectie(
+            Sectie(
+                sleutel="achterstallig",
+                template="stappenplan/dashboard_achterstallig.html",
+                context=dashboard_sectie_context,
+                volgorde=20,
+            )
         )

@@ -148,3 +148,14 @@ def evaluatie_lijst(*, user, soort: str = "", stap: int | None = None) -> QueryS
     if stap is not None:
         qs = qs.filter(stap=stap)
     return qs
+
+
+def achterstallige_trajecten(*, zichtbare_terreinen: QuerySet, vandaag: date, limiet: int = 10) -> tuple[int, list[Traject]]:
+    """Active parks past their step's deadline among `zichtbare_terreinen`: the count and the most overdue first."""
+    qs = (
+        Traject.objects.filter(status=Status.ACTIEF, termijn_op__lt=vandaag, terrein__in=zichtbare_terreinen.values("pk"))
+        .select_related("terrein__gemeente", "regisseur")
+        .defer("terrein__geometrie", "terrein__gemeente__geometrie")
+        .order_by("termijn_op", "terrein__naam")
+    )
+    return qs.count(), list(qs[:limiet])

@@ -276,3 +276,10 @@ class EvaluatiesView(LoginRequiredMixin, ListView):
         context["gekozen_soort"] = self.request.GET.get("soort", "")
         context["gekozen_stap"] = self.request.GET.get("stap", "")
         return context
+
+
+def dashboard_sectie_context(request, zichtbare_terreinen):
+    """Dashboard panel: parks over their step's doorlooptijd, most overdue first."""
+    vandaag = timezone.localdate()
+    aantal, trajecten = selectors.achterstallige_trajecten(zichtbare_terreinen=zichtbare_terreinen, vandaag=vandaag)
+    return {"aantal": aantal, "trajecten": trajecten, "vandaag": vandaag}

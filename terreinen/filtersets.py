@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 import django_filters
-from django.db.models import Q
+from django import forms
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from terreinen.models import (
@@ -19,11 +21,100 @@ from terreinen.models import (
 )
 
 # Step and status values, as stored on the park's traject (stappenplan app); listed here so this app imports no other.
-STAPPEN = [(i, str(i)) for i in range(7)]
-STATUSSEN = [(s, s) for s in ("actief", "volgen", "uitgesteld", "zelfstandig", "gestopt", "afgerond")]
+# A park without a traject has not started: it counts as step 0 and has the pseudo-status NIET_GESTART.
+STAPPEN = [
+    (0, _("0. Inventarisatie")),
+    (1, _("1. Voorbereiding")),
+    (2, _("2. Startsessie")),
+    (3, _("3. Bepalen oplossingsrichting")),
+    (4, _("4. Realisatieplan")),
+    (5, _("5. Uitvoering")),
+    (6, _("6. Evaluatie")),
+]
+NIET_GESTART = "niet_gestart"
+STATUSSEN = [
+    (NIET_GESTART, _("Nog niet gestart")),
+    ("actief", _("Actief")),
+    ("volgen", _("Volgen (lopend initiatief)")),
+    ("uitgesteld", _("Uitgesteld")),
+    ("zelfstandig", _("Zelfstandig verder")),
+    ("gestopt", _("Gestopt")),
+    ("afgerond", _("Afgerond")),
+]
+ZICHTJAREN = (2025, 2030, 2035)
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Onbekend"))]
 
 _KLEIN, _MIDDEL = (grens for grens, _klasse in GROOTTE_GRENZEN)
+
+
+def actuele_vraag(zichtjaar: int, scenario: str = "midden") -> Subquery:
+    """The park's current charging demand (kW) for one zichtjaar and scenario, as a correlated subquery.
+
+    There is at most one current row per park, zichtjaar and scenario, so no GROUP BY is needed;
+    through the reverse relation, so this app does not import plankaarten.
+    """
+    plankaart = Bedrijventerrein.plankaarten.rel.related_model
+    # order_by(): without it the model's default ordering joins parks and versions into every subquery.
+    return Subquery(
+        plankaart.objects.filter(terrein=OuterRef("pk"), actueel=True, zichtjaar=zichtjaar, scenario=scenario)
+        .order_by()
+        .values("laadvermogen_kw")[:1]
+    )
+
+
+STAP_EXPRESSIE = Coalesce(F("traject__stap"), 0)
+
+
+class SorteringFilter(django_filters.OrderingFilter):
+    """Sorting by column; expressions instead of annotations, so any park queryset (web, export, API) can be sorted.
+
+    Empty values sort last in both directions, and the RIN breaks ties so pages and exports are stable.
+    """
+
+    SLEUTELS = {
+        "naam": lambda: F("naam"),
+        "gemeente": lambda: F("gemeente__naam"),
+        "provincie": lambda: F("gemeente__provincie__naam"),
+        "ha_netto": lambda: F("ha_netto"),
+        "stap": lambda: STAP_EXPRESSIE,
+        "status": lambda: F("traject__status"),
+        **{f"vraag_{jaar}": (lambda jaar=jaar: actuele_vraag(jaar)) for jaar in ZICHTJAREN},
+        "rin": lambda: F("rin"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        labels = {
+            "naam": _("naam"),
+            "gemeente": _("gemeente"),
+            "provincie": _("provincie"),
+            "ha_netto": _("netto oppervlakte"),
+            "stap": _("stap"),
+            "status": _("status"),
+            "vraag_2025": _("laadvraag 2025"),
+            "vraag_2030": _("laadvraag 2030"),
+            "vraag_2035": _("laadvraag 2035"),
+            "rin": _("RIN-nummer"),
+        }
+        keuzes = []
+        for sleutel, label in labels.items():
+            keuzes.append((sleutel, _("%(kolom)s, oplopend") % {"kolom": label}))
+            keuzes.append((f"-{sleutel}", _("%(kolom)s, aflopend") % {"kolom": label}))
+        kwargs.setdefault("choices", keuzes)
+        kwargs.setdefault("label", _("Sorteren op"))
+        kwargs.setdefault("empty_label", _("gemeente en naam (standaard)"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return qs
+        volgorde = []
+        for param in value:
+            aflopend = param.startswith("-")
+            expressie = self.SLEUTELS[param.lstrip("-")]()
+            volgorde.append(expressie.desc(nulls_last=True) if aflopend else expressie.asc(nulls_last=True))
+        if not any(p.lstrip("-") == "rin" for p in value):
+            volgorde.append(F("rin").asc())
+        return qs.order_by(*volgorde)
 
 
 def _janee_filter(veld: str):
@@ -43,35 +134,51 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         to_field_name="code",
         queryset=Provincie.objects.all(),
         distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     gemeente = django_filters.ModelMultipleChoiceFilter(
         label=_("Gemeente"), field_name="gemeente__code", to_field_name="code", queryset=Gemeente.objects.all(), distinct=False
     )
-    stap = django_filters.MultipleChoiceFilter(label=_("Stap"), field_name="traject__stap", choices=STAPPEN, distinct=False)
+    stap = django_filters.MultipleChoiceFilter(
+        label=_("Stap"), choices=STAPPEN, method="filter_stap", distinct=False, widget=forms.CheckboxSelectMultiple
+    )
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), field_name="traject__status", choices=STATUSSEN, distinct=False
+        label=_("Status"), choices=STATUSSEN, method="filter_status", distinct=False, widget=forms.CheckboxSelectMultiple
     )
     regisseur = django_filters.CharFilter(label=_("Regisseur (gebruikersnaam)"), field_name="traject__regisseur__username")
     grootteklasse = django_filters.MultipleChoiceFilter(
-        label=_("Grootteklasse"), choices=Grootteklasse.choices, method="filter_grootteklasse", distinct=False
+        label=_("Grootteklasse"),
+        choices=Grootteklasse.choices,
+        method="filter_grootteklasse",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     netcongestie = django_filters.MultipleChoiceFilter(
         label=_("Netcongestie"),
         choices=[("onbekend", _("Onbekend"))] + [c for c in Bedrijventerrein.Netcongestie.choices if c[0]],
         method="filter_netcongestie",
         distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     netbeheerder = django_filters.ModelMultipleChoiceFilter(
         label=_("Netbeheerder"), queryset=Netbeheerder.objects.all(), distinct=False
     )
     parkmanagement = django_filters.ChoiceFilter(
-        label=_("Parkmanagement"), choices=JA_NEE, method=_janee_filter("parkmanagement")
+        label=_("Parkmanagement"), choices=JA_NEE, method=_janee_filter("parkmanagement"), empty_label=_("Alle")
     )
     logistiek = django_filters.MultipleChoiceFilter(
-        label=_("Aandeel logistiek"), choices=LogistiekAandeel.choices, method="filter_logistiek", distinct=False
+        label=_("Aandeel logistiek"),
+        choices=LogistiekAandeel.choices,
+        method="filter_logistiek",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     sbi_diversiteit = django_filters.MultipleChoiceFilter(
-        label=_("SBI-diversiteit"), choices=SbiDiversiteit.choices, method="filter_sbi", distinct=False
+        label=_("SBI-diversiteit"),
+        choices=SbiDiversiteit.choices,
+        method="filter_sbi",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     initiatief = django_filters.ModelMultipleChoiceFilter(
         label=_("Initiatief"), queryset=Initiatief.objects.all(), method="filter_initiatief"
@@ -82,6 +189,7 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
     vraag_2030_max = django_filters.NumberFilter(label=_("Laadvraag 2030 tot en met (kW)"), method="filter_vraag")
     vraag_2035_min = django_filters.NumberFilter(label=_("Laadvraag 2035 vanaf (kW)"), method="filter_vraag")
     vraag_2035_max = django_filters.NumberFilter(label=_("Laadvraag 2035 tot en met (kW)"), method="filter_vraag")
+    sortering = SorteringFilter()
 
     class Meta:
         model = Bedrijventerrein
@@ -94,6 +202,19 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         voorwaarde = Q(naam__icontains=value) | Q(gemeente__naam__icontains=value)
         if value.isdigit():
             voorwaarde |= Q(rin=int(value))
+        return queryset.filter(voorwaarde)
+
+    def filter_stap(self, queryset, name, value):
+        stappen = [int(v) for v in value]
+        voorwaarde = Q(traject__stap__in=stappen)
+        if 0 in stappen:
+            voorwaarde |= Q(traject__isnull=True)
+        return queryset.filter(voorwaarde)
+
+    def filter_status(self, queryset, name, value):
+        voorwaarde = Q(traject__status__in=[v for v in value if v != NIET_GESTART])
+        if NIET_GESTART in value:
+            voorwaarde |= Q(traject__isnull=True)
         return queryset.filter(voorwaarde)
 
     def filter_grootteklasse(self, queryset, name, value):

@@ -325,3 +325,23 @@ class GemeenteToegang(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.gemeente}"
+
+
+class OpgeslagenFilter(models.Model):
+    """A named park-list filter of one user: the list's query string, so it opens the same view again."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opgeslagen_filters", verbose_name=_("gebruiker")
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    querystring = models.CharField(_("filter (querystring)"), max_length=2000, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["user", "naam"]
+        verbose_name = _("opgeslagen filter")
+        verbose_name_plural = _("opgeslagen filters")
+        constraints = [models.UniqueConstraint(fields=["user", "naam"], name="opgeslagen_filter_naam_uniek_per_gebruiker")]
+
+    def __str__(self):
+        return self.naam

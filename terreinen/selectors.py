@@ -1,38 +1,143 @@
 """Reads of parks, always starting from what the user may see."""
 
-from django.db.models import Q, QuerySet, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from terreinen.models import Bedrijventerrein
+from nal_oost import rollen
+from terreinen.filtersets import (
+    NIET_GESTART,
+    STAP_EXPRESSIE,
+    STAPPEN,
+    STATUSSEN,
+    ZICHTJAREN,
+    BedrijventerreinFilterSet,
+    actuele_vraag,
+)
+from terreinen.models import Bedrijventerrein, Gemeente, OpgeslagenFilter, Provincie
 
-
-def _actuele_vraag(zichtjaar: int, scenario: str = "midden") -> Sum:
-    # Through the reverse relation, so this app does not import plankaarten.
-    return Sum(
-        "plankaarten__laadvermogen_kw",
-        filter=Q(plankaarten__actueel=True, plankaarten__zichtjaar=zichtjaar, plankaarten__scenario=scenario),
-    )
+# Query keys that are not filters: kept out of saved filters and off the map's park query.
+GEEN_FILTER = ("page", "kleur", "formaat")
 
 
 def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
-    """Visible parks with municipality, size class and current 2030 demand, for lists."""
+    """Visible parks with municipality, size class, step, status and current demand per zichtjaar, for lists and exports."""
     qs = (
         Bedrijventerrein.objects.zichtbaar_voor(user)
-        .select_related("gemeente__provincie")
+        .select_related("gemeente__provincie", "netbeheerder")
         .defer("geometrie", "gemeente__geometrie", "gemeente__provincie__geometrie")
         .met_grootteklasse()
-        .annotate(kw_2030=_actuele_vraag(2030))
+        .annotate(
+            stap_nr=STAP_EXPRESSIE,
+            status_code=Coalesce(F("traject__status"), Value(NIET_GESTART)),
+            regisseur_naam=F("traject__regisseur__username"),
+            **{f"kw_{jaar}": actuele_vraag(jaar) for jaar in ZICHTJAREN},
+        )
     )
     if zoek:
         voorwaarde = Q(naam__icontains=zoek) | Q(gemeente__naam__icontains=zoek)
         if zoek.isdigit():
             voorwaarde |= Q(rin=int(zoek))
         qs = qs.filter(voorwaarde)
-    return qs.order_by("gemeente__naam", "naam")
+    return qs.order_by("gemeente__naam", "naam", "rin")
+
+
+def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> BedrijventerreinFilterSet:
+    """The park FilterSet bound to `params` over the user's visible parks; choices limited to what the user may see.
+
+    Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
+    """
+    filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
+    if not rollen.ziet_alles(user):
+        filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
+        filterset.filters["provincie"].queryset = (
+            Provincie.objects.filter(gemeenten__toegang__user=user).distinct().defer("geometrie")
+        )
+    else:
+        filterset.filters["gemeente"].queryset = Gemeente.objects.defer("geometrie")
+        filterset.filters["provincie"].queryset = Provincie.objects.defer("geometrie")
+    return filterset
+
+
+def regisseur_keuzes() -> list[tuple[str, str]]:
+    """Usernames of people who lead a park's traject, for the regisseur filter."""
+    users = (
+        get_user_model()
+        .objects.filter(trajecten__isnull=False)
+        .distinct()
+        .order_by("username")
+        .values_list("username", "first_name", "last_name")
+    )
+    return [(u, f"{v} {a}".strip() or u) for u, v, a in users]
 
 
 def terrein_detail(*, user, rin: int) -> Bedrijventerrein:
     """One visible park, or 404 — also for parks that exist outside the user's scope."""
     return get_object_or_404(
-        Bedrijventerrein.objects.zichtbaar_voor(user).select_related("gemeente__provincie", "netbeheerder"), rin=rin
+        Bedrijventerrein.objects.zichtbaar_voor(user)
+        .select_related("gemeente__provincie", "netbeheerder", "traject__regisseur")
+        .annotate(stap_nr=STAP_EXPRESSIE, status_code=Coalesce(F("traject__status"), Value(NIET_GESTART)))
+        .prefetch_related("initiatieven"),
+        rin=rin,
     )
+
+
+def dashboard_cijfers(*, user) -> dict:
+    """The dashboard's figures over the user's visible parks, in a fixed number of queries.
+
+    - `trechter`: per province a row of counts per step (parks without a traject count as step 0);
+    - `per_status`: counts per status (NIET_GESTART for parks without a traject);
+    - `vraag`: per province the summed current demand (scenario midden) per zichtjaar, and the totals.
+    """
+    zichtbaar = Bedrijventerrein.objects.zichtbaar_voor(user)
+    provincies = {}
+    for rij in (
+        zichtbaar.values("gemeente__provincie__code", "gemeente__provincie__naam")
+        .annotate(stap_nr=STAP_EXPRESSIE)
+        .values("gemeente__provincie__code", "gemeente__provincie__naam", "stap_nr")
+        .annotate(aantal=Count("pk"))
+        .order_by()
+    ):
+        provincie = provincies.setdefault(
+            rij["gemeente__provincie__code"],
+            {"code": rij["gemeente__provincie__code"], "naam": rij["gemeente__provincie__naam"], "stappen": {}, "totaal": 0},
+        )
+        provincie["stappen"][rij["stap_nr"]] = rij["aantal"]
+        provincie["totaal"] += rij["aantal"]
+    trechter = []
+    for provincie in sorted(provincies.values(), key=lambda p: p["naam"]):
+        provincie["per_stap"] = [(stap, label, provincie["stappen"].get(stap, 0)) for stap, label in STAPPEN]
+        trechter.append(provincie)
+    stap_totalen = [(stap, label, sum(p["stappen"].get(stap, 0) for p in trechter)) for stap, label in STAPPEN]
+
+    status_telling = dict(
+        zichtbaar.annotate(status_code=Coalesce(F("traject__status"), Value(NIET_GESTART)))
+        .values("status_code")
+        .annotate(aantal=Count("pk"))
+        .order_by()
+        .values_list("status_code", "aantal")
+    )
+    per_status = [(code, label, status_telling.get(code, 0)) for code, label in STATUSSEN]
+
+    vraag_filter = {
+        jaar: Q(plankaarten__actueel=True, plankaarten__zichtjaar=jaar, plankaarten__scenario="midden") for jaar in ZICHTJAREN
+    }
+    vraag = list(
+        zichtbaar.values("gemeente__provincie__code", "gemeente__provincie__naam")
+        .annotate(**{f"kw_{jaar}": Sum("plankaarten__laadvermogen_kw", filter=vraag_filter[jaar]) for jaar in ZICHTJAREN})
+        .order_by("gemeente__provincie__naam")
+    )
+    vraag_totaal = {f"kw_{jaar}": sum((r[f"kw_{jaar}"] or 0) for r in vraag) for jaar in ZICHTJAREN}
+    return {
+        "aantal": sum(p["totaal"] for p in trechter),
+        "trechter": trechter,
+        "stap_totalen": stap_totalen,
+        "per_status": per_status,
+        "vraag": vraag,
+        "vraag_totaal": vraag_totaal,
+    }
+
+
+def opgeslagen_filters(*, user) -> QuerySet[OpgeslagenFilter]:
+    return OpgeslagenFilter.objects.filter(user=user).order_by("naam")

@@ -1,9 +1,120 @@
+"""The working screens: dashboard, park list (filters, sorting, saved filters, exports), park page and the offline map.
+
+Every view starts from `Bedrijventerrein.objects.zichtbaar_voor(user)` through the selectors; the list, its
+exports and the map's park layer all use the same bound FilterSet, so they always show the same parks.
+"""
+
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import DetailView, ListView
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
 
 from nal_oost import rollen
-from nal_oost.secties import terrein_secties
-from terreinen import selectors
+from nal_oost.secties import dashboard_secties, terrein_secties
+from terreinen import exports, selectors
+from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
+from terreinen.geojson import feature_collection
+from terreinen.grafiek import trechter_svg
+from terreinen.models import Bedrijventerrein, Gemeente, Provincie
+from terreinen.services.filters import opgeslagen_filter_bewaren, opgeslagen_filter_verwijderen
+
+# Dashboard sections with these keys get their own place on the dashboard (other apps register them):
+# deadlines of the stappenplan ("achterstallig") and the prioritisation scores ("prioriteiten").
+DASHBOARD_SECTIE_ACHTERSTALLIG = "achterstallig"
+DASHBOARD_SECTIE_PRIORITEITEN = "prioriteiten"
+
+# Columns of the park list: (sort key, heading, numeric).
+LIJST_KOLOMMEN = (
+    ("naam", gettext_lazy("Naam"), False),
+    ("gemeente", gettext_lazy("Gemeente"), False),
+    ("provincie", gettext_lazy("Provincie"), False),
+    ("ha_netto", gettext_lazy("Netto ha"), True),
+    ("stap", gettext_lazy("Stap"), False),
+    ("status", gettext_lazy("Status"), False),
+    ("vraag_2025", gettext_lazy("Laadvraag 2025 (kW)"), True),
+    ("vraag_2030", gettext_lazy("Laadvraag 2030 (kW)"), True),
+    ("vraag_2035", gettext_lazy("Laadvraag 2035 (kW)"), True),
+)
+
+# Map colouring: the legend classes (static/css/terreinen.css holds the colours; kaart.js reads them from the legend).
+KAART_KLEUREN = (
+    ("stap", gettext_lazy("Stap in het stappenplan")),
+    ("status", gettext_lazy("Status")),
+    ("vraag_2025", gettext_lazy("Laadvraag 2025")),
+    ("vraag_2030", gettext_lazy("Laadvraag 2030")),
+    ("vraag_2035", gettext_lazy("Laadvraag 2035")),
+)
+VRAAG_KLASSEN = (
+    ("geen", gettext_lazy("geen gegevens"), None),
+    ("v0", gettext_lazy("minder dan 100 kW"), 0),
+    ("v1", gettext_lazy("100 tot 250 kW"), 100),
+    ("v2", gettext_lazy("250 tot 500 kW"), 250),
+    ("v3", gettext_lazy("500 tot 1.000 kW"), 500),
+    ("v4", gettext_lazy("1.000 tot 2.500 kW"), 1000),
+    ("v5", gettext_lazy("2.500 kW of meer"), 2500),
+)
+
+
+WIDGET_KLASSEN = {
+    "select": "utrecht-select utrecht-select--html-select",
+    "selectmultiple": "utrecht-select utrecht-select--html-select nal-select-meervoudig",
+    "text": "utrecht-textbox utrecht-textbox--html-input",
+    "number": "utrecht-textbox utrecht-textbox--html-input nal-getal",
+    "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
+}
+
+
+# Filters shown at once; the others sit behind "Meer filters" (opened when one of them is in use).
+BASIS_FILTERS = ("q", "provincie", "gemeente", "stap", "status")
+
+
+def _filter_context(request, filterset) -> dict:
+    form = filterset.form
+    form.fields["regisseur"].widget = _regisseur_widget(form.fields["regisseur"].widget.attrs)
+    for veld in form:
+        veld.field.widget.attrs["class"] = WIDGET_KLASSEN.get(veld.widget_type, "")
+        if veld.widget_type == "selectmultiple":
+            veld.field.widget.attrs["size"] = 6
+    actief = {k for k, v in request.GET.lists() if any(w.strip() for w in v)}
+    return {
+        "filterset": filterset,
+        "filter_form": form,
+        "basis_filters": BASIS_FILTERS,
+        "meer_filters_actief": bool(actief - set(BASIS_FILTERS) - {"sortering", *selectors.GEEN_FILTER}),
+        "filter_actief": any(k for k in request.GET if k not in selectors.GEEN_FILTER and request.GET.get(k)),
+    }
+
+
+def _regisseur_widget(attrs):
+    return forms.Select(attrs=attrs, choices=[("", _("Alle regisseurs"))] + selectors.regisseur_keuzes())
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    """The start page: where the parks stand, what they need, and links into the filtered list."""
+
+    template_name = "terreinen/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cijfers"] = cijfers = selectors.dashboard_cijfers(user=self.request.user)
+        context["trechter_svg"] = trechter_svg(cijfers["stap_totalen"])
+        context["zichtjaren"] = ZICHTJAREN
+        secties = dashboard_secties(self.request, Bedrijventerrein.objects.zichtbaar_voor(self.request.user))
+        eigen_plek = {DASHBOARD_SECTIE_ACHTERSTALLIG, DASHBOARD_SECTIE_PRIORITEITEN}
+        context["sectie_achterstallig"] = next((s for s in secties if s[0].sleutel == DASHBOARD_SECTIE_ACHTERSTALLIG), None)
+        context["sectie_prioriteiten"] = next((s for s in secties if s[0].sleutel == DASHBOARD_SECTIE_PRIORITEITEN), None)
+        context["secties"] = [s for s in secties if s[0].sleutel not in eigen_plek]
+        context["kaart_kleur"] = "stap"
+        context["legenda"] = _legenda()
+        return context
 
 
 class TerreinLijstView(LoginRequiredMixin, ListView):
@@ -12,12 +123,71 @@ class TerreinLijstView(LoginRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.terrein_lijst(user=self.request.user, zoek=self.request.GET.get("q", "").strip())
+        self.filterset = selectors.terrein_filterset(user=self.request.user, params=self.request.GET)
+        return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["zoek"] = self.request.GET.get("q", "")
+        context.update(_filter_context(self.request, self.filterset))
+        huidig = self.request.GET.get("sortering", "")
+        kolommen = []
+        for sleutel, kop, numeriek in LIJST_KOLOMMEN:
+            if huidig == sleutel:
+                volgende, aria = f"-{sleutel}", "ascending"
+            elif huidig == f"-{sleutel}":
+                volgende, aria = sleutel, "descending"
+            else:
+                volgende, aria = sleutel, None
+            kolommen.append({"sleutel": sleutel, "kop": kop, "numeriek": numeriek, "volgende": volgende, "aria_sort": aria})
+        context["kolommen"] = kolommen
+        context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=self.request.user)
         return context
+
+
+class TerreinExportView(LoginRequiredMixin, View):
+    """The list as CSV or XLSX: the same filter and order as the list, every page."""
+
+    FORMATEN = {
+        "csv": ("text/csv; charset=utf-8", exports.terreinen_csv),
+        "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.terreinen_xlsx),
+    }
+
+    def get(self, request, formaat):
+        if formaat not in self.FORMATEN:
+            raise Http404
+        content_type, schrijf = self.FORMATEN[formaat]
+        terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
+        response = HttpResponse(schrijf(terreinen), content_type=content_type)
+        naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return response
+
+
+class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        querystring = request.POST.get("querystring", "")
+        naam = request.POST.get("naam", "")
+        try:
+            filter_, created = opgeslagen_filter_bewaren(user=request.user, naam=naam, querystring=querystring)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect(reverse("terrein-lijst") + ("?" + querystring.lstrip("?") if querystring else ""))
+        if created:
+            messages.success(request, _("Filter ‘%(naam)s’ opgeslagen.") % {"naam": filter_.naam})
+        else:
+            messages.success(request, _("Filter ‘%(naam)s’ bijgewerkt.") % {"naam": filter_.naam})
+        return redirect(reverse("terrein-lijst") + (f"?{filter_.querystring}" if filter_.querystring else ""))
+
+
+class OpgeslagenFilterVerwijderenView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        naam = opgeslagen_filter_verwijderen(user=request.user, pk=pk)
+        messages.success(request, _("Filter ‘%(naam)s’ verwijderd.") % {"naam": naam})
+        return redirect("terrein-lijst")
 
 
 class TerreinDetailView(LoginRequiredMixin, DetailView):
@@ -30,11 +200,96 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         terrein = self.object
-        context["plankaarten"] = (
-            terrein.plankaarten.filter(actueel=True).select_related("versie").order_by("scenario", "zichtjaar")
-        )
+        context["traject"] = getattr(terrein, "traject", None)  # None: the park has not started the stappenplan
+        context["stap_label"] = dict(STAPPEN)[terrein.stap_nr]
+        context["status_label"] = dict(STATUSSEN).get(terrein.status_code, terrein.status_code)
         if rollen.ziet_vertrouwelijk(self.request.user):
             context["contacten"] = terrein.contacten.all()
             context["notities"] = terrein.notities.select_related("auteur")
         context["secties"] = terrein_secties(self.request, terrein)
         return context
+
+
+def _legenda() -> dict:
+    return {
+        "stap": [(str(stap), label) for stap, label in STAPPEN],
+        "status": list(STATUSSEN),
+        "vraag": [(code, label) for code, label, _ondergrens in VRAAG_KLASSEN],
+        "vraag_grenzen": [{"klasse": code, "vanaf": grens} for code, _label, grens in VRAAG_KLASSEN if grens is not None],
+    }
+
+
+class KaartView(LoginRequiredMixin, TemplateView):
+    """The offline map: municipality and province outlines as base layer, parks coloured, following the list's filters."""
+
+    template_name = "terreinen/kaart.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = selectors.terrein_filterset(user=self.request.user, params=self.request.GET)
+        context.update(_filter_context(self.request, filterset))
+        kleur = self.request.GET.get("kleur", "stap")
+        context["kaart_kleur"] = kleur if kleur in dict(KAART_KLEUREN) else "stap"
+        context["kaart_kleuren"] = KAART_KLEUREN
+        context["legenda"] = _legenda()
+        context["aantal"] = filterset.qs.count()
+        params = self.request.GET.copy()
+        for sleutel in (*selectors.GEEN_FILTER, "sortering"):
+            params.pop(sleutel, None)
+        context["kaart_terreinen_url"] = reverse("kaart-terreinen") + (f"?{params.urlencode()}" if params else "")
+        return context
+
+
+class _GeoJSONView(LoginRequiredMixin, View):
+    raise_exception = True  # a script gets a 403 instead of a login page it cannot read
+    cache_seconden = 0
+
+    def geojson(self, request) -> str:
+        raise NotImplementedError
+
+    def get(self, request):
+        response = HttpResponse(self.geojson(request), content_type="application/geo+json")
+        if self.cache_seconden:
+            response["Cache-Control"] = f"private, max-age={self.cache_seconden}"
+        return response
+
+
+class KaartTerreinenGeoJSONView(_GeoJSONView):
+    """The parks of the current list filter (visible ones only), simplified, 6 decimals, with what the map colours by."""
+
+    def geojson(self, request) -> str:
+        filterset = selectors.terrein_filterset(user=request.user, params=request.GET)
+        return feature_collection(
+            filterset.qs.order_by("rin"),
+            eigenschappen=("naam", "gemeente__naam", "stap_nr", "status_code", "kw_2025", "kw_2030", "kw_2035"),
+            id_veld="rin",
+            vereenvoudiging_m=5,
+        )
+
+
+class KaartGemeentenGeoJSONView(_GeoJSONView):
+    """Municipality outlines (public CBS/PDOK data) as the map's base layer."""
+
+    cache_seconden = 3600
+
+    def geojson(self, request) -> str:
+        return feature_collection(
+            Gemeente.objects.filter(geometrie__isnull=False, geldig_tot__isnull=True).order_by("code"),
+            eigenschappen=("naam",),
+            id_veld="code",
+            vereenvoudiging_m=50,
+        )
+
+
+class KaartProvinciesGeoJSONView(_GeoJSONView):
+    """Province outlines (public CBS/PDOK data) as the map's base layer."""
+
+    cache_seconden = 3600
+
+    def geojson(self, request) -> str:
+        return feature_collection(
+            Provincie.objects.filter(geometrie__isnull=False).order_by("code"),
+            eigenschappen=("naam",),
+            id_veld="code",
+            vereenvoudiging_m=100,
+        )

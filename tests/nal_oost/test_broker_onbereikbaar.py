@@ -76,7 +76,7 @@ def test_web_keeps_serving_while_redis_is_down_and_the_work_runs_once_it_is_back
     with transaction.atomic():
         taak_starten(plankaarten_modelleren_taak)
     duur = time.perf_counter() - begin
-    assert UitgesteldeTaak.objects.count() == 1
+    assert UitgesteldeTaak.objects.filter(taak=plankaarten_modelleren_taak.name).count() == 1
     assert duur < 5, f"enqueueing with the broker down took {duur:.1f} s"
 
     assert client.login(username=maak_gebruiker("regisseur").username, password=WACHTWOORD)
@@ -86,7 +86,8 @@ def test_web_keeps_serving_while_redis_is_down_and_the_work_runs_once_it_is_back
 
     # Broker back: the backlog is sent and the worker does the work, once.
     with redis_server(eigen_broker), start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
-        assert uitgestelde_taken_versturen() == 1
+        achterstand = UitgesteldeTaak.objects.count()  # also the score recomputation the new parks asked for
+        assert uitgestelde_taken_versturen() == achterstand
         for _ in range(100):
             if Plankaart.objects.count() == 6:
                 break

@@ -98,7 +98,7 @@ def test_dashboard_section_lists_top_priorities_within_scope(regio, maak_gebruik
     verzoek = rf.get("/")
     verzoek.user = gebruiker
     secties = {s.sleutel: c for s, c in dashboard_secties(verzoek, Bedrijventerrein.objects.zichtbaar_voor(gebruiker))}
-    namen = [p.terrein.naam for p in secties["top_prioriteiten"]["top"]]
+    namen = [p.terrein.naam for p in secties["prioriteiten"]["top"]]
     assert namen == ["Hessenpoort", "Zonder cijfers"]
 
 

@@ -39,14 +39,14 @@ def test_login_page_is_dutch_and_has_a_skip_link(client):
 
 def test_regisseur_sees_all_parks_with_2030_demand(client, terreinen, maak_gebruiker):
     login(client, maak_gebruiker("regisseur"))
-    body = client.get(reverse("home")).content.decode()
+    body = client.get(reverse("terrein-lijst")).content.decode()
     assert "Ecofactorij" in body and "Hessenpoort" in body
     assert "1.234" in body  # Dutch thousands separator
 
 
-def test_gemeente_user_home_lists_only_own_parks(client, terreinen, maak_gebruiker):
+def test_gemeente_user_list_shows_only_own_parks(client, terreinen, maak_gebruiker):
     login(client, maak_gebruiker("gemeente", "GM0200"))
-    body = client.get(reverse("home")).content.decode()
+    body = client.get(reverse("terrein-lijst")).content.decode()
     assert "Ecofactorij" in body
     assert "Hessenpoort" not in body
 
@@ -77,20 +77,28 @@ def test_medewerker_sees_confidential_contacts_and_notes(client, terreinen, maak
 def test_search_finds_by_name_municipality_and_rin(client, terreinen, maak_gebruiker):
     eigen, elders = terreinen
     login(client, maak_gebruiker("regisseur"))
-    assert "Hessenpoort" not in client.get(reverse("home"), {"q": "ecofac"}).content.decode()
-    assert "Hessenpoort" in client.get(reverse("home"), {"q": "zwolle"}).content.decode()
-    assert "Ecofactorij" in client.get(reverse("home"), {"q": str(eigen.rin)}).content.decode()
+    lijst = reverse("terrein-lijst")
+    assert "Hessenpoort" not in client.get(lijst, {"q": "ecofac"}).content.decode()
+    assert "Hessenpoort" in client.get(lijst, {"q": "zwolle"}).content.decode()
+    assert "Ecofactorij" in client.get(lijst, {"q": str(eigen.rin)}).content.decode()
 
 
-def test_home_page_query_count_does_not_grow_with_parks(client, twee_gemeenten, maak_gebruiker):
+def test_list_page_query_count_does_not_grow_with_parks(client, twee_gemeenten, maak_gebruiker):
     login(client, maak_gebruiker("regisseur"))
     BedrijventerreinFactory.create_batch(3, gemeente=twee_gemeenten[0])
     with CaptureQueriesContext(connection) as drie:
-        client.get(reverse("home"))
+        client.get(reverse("terrein-lijst"))
     BedrijventerreinFactory.create_batch(27, gemeente=twee_gemeenten[1])
     with CaptureQueriesContext(connection) as dertig:
-        client.get(reverse("home"))
+        client.get(reverse("terrein-lijst"))
     assert len(drie) == len(dertig)
+
+
+def test_home_page_is_the_dashboard_and_links_to_the_list(client, terreinen, maak_gebruiker):
+    login(client, maak_gebruiker("regisseur"))
+    body = client.get(reverse("home")).content.decode()
+    assert "Terreinen per stap" in body
+    assert reverse("terrein-lijst") in body
 
 
 def test_aannames_page_shows_the_model_assumptions(client, maak_gebruiker):

@@ -1,0 +1,108 @@
+"""CSV and XLSX exports of exactly the park list the user is looking at (same filter, same order, no pagination).
+
+Cells that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return)
+get a leading apostrophe, so an exported park name can never run as a formula (CSV/formula injection).
+"""
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from terreinen.filtersets import STAPPEN, STATUSSEN
+
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+STAP_LABELS = dict(STAPPEN)
+STATUS_LABELS = dict(STATUSSEN)
+
+
+def formule_veilig(waarde):
+    """Text that a spreadsheet would evaluate gets a leading apostrophe; numbers and other values pass unchanged."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
+        return "'" + waarde
+    return waarde
+
+
+def _janee(waarde) -> str:
+    if waarde is None:
+        return str(_("onbekend"))
+    return str(_("ja") if waarde else _("nee"))
+
+
+@dataclass(frozen=True)
+class Kolom:
+    kop: str
+    waarde: Callable
+
+
+KOLOMMEN = (
+    Kolom(_("RIN-nummer"), lambda t: t.rin),
+    Kolom(_("Naam"), lambda t: t.naam),
+    Kolom(_("Gemeente"), lambda t: t.gemeente.naam),
+    Kolom(_("CBS-code gemeente"), lambda t: t.gemeente.code),
+    Kolom(_("Provincie"), lambda t: t.gemeente.provincie.naam),
+    Kolom(_("Bruto oppervlakte (ha)"), lambda t: t.ha_bruto),
+    Kolom(_("Netto oppervlakte (ha)"), lambda t: t.ha_netto),
+    Kolom(_("Grootteklasse"), lambda t: str(t.get_grootteklasse_display()) if t.ha_netto is not None else ""),
+    Kolom(_("Stap"), lambda t: str(STAP_LABELS[t.stap_nr])),
+    Kolom(_("Status"), lambda t: str(STATUS_LABELS.get(t.status_code, t.status_code))),
+    Kolom(_("Regisseur"), lambda t: t.regisseur_naam or ""),
+    Kolom(_("Netbeheerder"), lambda t: t.netbeheerder.naam if t.netbeheerder else ""),
+    Kolom(_("Netcongestie"), lambda t: str(t.get_netcongestie_display())),
+    Kolom(_("Parkmanagement"), lambda t: _janee(t.parkmanagement)),
+    Kolom(_("Aandeel logistiek (%)"), lambda t: t.aandeel_logistiek),
+    Kolom(_("Laadvraag 2025 (kW, scenario midden)"), lambda t: t.kw_2025),
+    Kolom(_("Laadvraag 2030 (kW, scenario midden)"), lambda t: t.kw_2030),
+    Kolom(_("Laadvraag 2035 (kW, scenario midden)"), lambda t: t.kw_2035),
+)
+
+
+def export_rijen(terreinen: Iterable) -> Iterable[list]:
+    """The header row, then one row per park in the given order, each cell made formula-safe."""
+    yield [formule_veilig(str(k.kop)) for k in KOLOMMEN]
+    for terrein in terreinen:
+        yield [formule_veilig(k.waarde(terrein)) for k in KOLOMMEN]
+
+
+def _csv_waarde(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, Decimal):
+        return format(waarde.normalize(), "f").replace(".", ",")
+    return str(waarde)
+
+
+def terreinen_csv(terreinen: Iterable) -> bytes:
+    """Semicolon-separated, decimal comma, UTF-8 with BOM: what Dutch Excel opens correctly by double-click."""
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
+    for rij in export_rijen(terreinen):
+        schrijver.writerow([_csv_waarde(w) for w in rij])
+    return ("\ufeff" + uit.getvalue()).encode("utf-8")
+
+
+def terreinen_xlsx(terreinen: Iterable) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    boek = Workbook(write_only=True)
+    blad = boek.create_sheet(title=str(_("Bedrijventerreinen")))
+    blad.freeze_panes = "C2"
+    vet = Font(bold=True)
+    for i, rij in enumerate(export_rijen(terreinen)):
+        if i == 0:
+            koppen = []
+            for kop in rij:
+                cel = WriteOnlyCell(blad, value=kop)
+                cel.font = vet
+                koppen.append(cel)
+            blad.append(koppen)
+        else:
+            blad.append(rij)
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()

@@ -1,0 +1,45 @@
+"""Saving and removing a user's named park-list filters."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, QueryDict
+from django.utils.translation import gettext as _
+
+from terreinen.filtersets import BedrijventerreinFilterSet
+from terreinen.models import OpgeslagenFilter
+
+NAAM_MAX = OpgeslagenFilter._meta.get_field("naam").max_length
+
+
+def filter_querystring_opschonen(*, querystring: str) -> str:
+    """Only the park filters and the sorting, without empty values or the page number, in a stable order."""
+    bron = QueryDict(querystring.lstrip("?"))
+    schoon = QueryDict(mutable=True)
+    for sleutel in BedrijventerreinFilterSet.base_filters:
+        waarden = [w.strip() for w in bron.getlist(sleutel) if w.strip()]
+        if waarden:
+            schoon.setlist(sleutel, waarden)
+    return schoon.urlencode()
+
+
+def opgeslagen_filter_bewaren(*, user, naam: str, querystring: str) -> tuple[OpgeslagenFilter, bool]:
+    """Save the current list filter under `naam` (a filter with the same name is replaced); returns (filter, created)."""
+    naam = (naam or "").strip()
+    if not naam:
+        raise ValidationError(_("Geef het filter een naam."))
+    if len(naam) > NAAM_MAX:
+        raise ValidationError(_("De naam is te lang: maximaal %(max)d tekens.") % {"max": NAAM_MAX})
+    schoon = filter_querystring_opschonen(querystring=querystring)
+    if len(schoon) > OpgeslagenFilter._meta.get_field("querystring").max_length:
+        raise ValidationError(_("Dit filter is te groot om op te slaan; kies minder waarden."))
+    filter_, created = OpgeslagenFilter.objects.update_or_create(user=user, naam=naam, defaults={"querystring": schoon})
+    return filter_, created
+
+
+def opgeslagen_filter_verwijderen(*, user, pk: int) -> str:
+    """Remove one of the user's own saved filters; someone else's filter is a 404. Returns its name."""
+    filter_ = OpgeslagenFilter.objects.filter(user=user, pk=pk).first()
+    if filter_ is None:
+        raise Http404
+    naam = filter_.naam
+    filter_.delete()
+    return naam

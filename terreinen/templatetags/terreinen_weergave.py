@@ -1,0 +1,30 @@
+"""Display helpers for park screens: step and status labels (parks without a traject have not started)."""
+
+from django import template
+
+from terreinen.filtersets import STAPPEN, STATUSSEN
+
+register = template.Library()
+
+_STAPPEN = dict(STAPPEN)
+_STATUSSEN = dict(STATUSSEN)
+
+
+@register.filter
+def stap_label(stap_nr) -> str:
+    return _STAPPEN.get(stap_nr, "–")
+
+
+@register.filter
+def status_label(status_code) -> str:
+    return _STATUSSEN.get(status_code, status_code or "–")
+
+
+@register.filter
+def als_teksten(waarde) -> set[str]:
+    """A form field's submitted value(s) as a set of strings, to mark chosen options."""
+    if waarde is None:
+        return set()
+    if isinstance(waarde, list | tuple):
+        return {str(w) for w in waarde}
+    return {str(waarde)}
