@@ -100,7 +100,6 @@ class GeoJsonAlsJsonRenderer(GeoJsonRenderer):
     """The same body for clients that only accept application/json."""
 
     media_type = "application/json"
-    format = "json"
 
 
 class ApiJsonRenderer(JSONRenderer):

@@ -2,6 +2,7 @@
 
 from django import forms
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
@@ -31,6 +32,13 @@ def headers_toevoegen(result, generator, request, public):
     return result
 
 
+class ApiSchema(AutoSchema):
+    """Response schemas are given whole (FeatureCollection, HAL list): never wrap them in an array."""
+
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
 class ApiSleutelScheme(OpenApiAuthenticationExtension):
     target_class = "api.authenticatie.ApiSleutelAuthentication"
     name = "apiKey"
@@ -48,8 +56,9 @@ def _filter_parameter(publiek: str, filter_) -> OpenApiParameter:
     omschrijving = str(filter_.label or publiek)
     if issubclass(filter_.field_class, forms.ModelMultipleChoiceField):
         sleutel = filter_.extra.get("to_field_name")
-        item = {"type": "string"} if sleutel else {"type": "integer"}
-        omschrijving += " (CBS-code)" if sleutel else " (id)"
+        patroon = {"provincie": "^PV[0-9]{2}$", "gemeente": "^GM[0-9]{4}$"}.get(publiek)
+        item = {"type": "string", "pattern": patroon} if sleutel else {"type": "integer"}
+        omschrijving += " (CBS-code; een onbekende code geeft een 400)" if sleutel else " (id; een onbekend id geeft een 400)"
         schema = {"type": "array", "items": item}
     elif issubclass(filter_.field_class, forms.MultipleChoiceField):
         schema = {"type": "array", "items": {"type": "string", "enum": [str(k) for k, _label in filter_.extra["choices"]]}}

@@ -67,7 +67,7 @@ class Keyset:
         return self.sorteringen[self.sorteer.lstrip("-")]
 
     def _cursor_lezen(self, ruw):
-        if ruw is None:
+        if not ruw:
             return None
         try:
             data = _decodeer(ruw)

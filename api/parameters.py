@@ -7,6 +7,7 @@ Every parameter is checked before anything is queried and all errors are reporte
 import math
 import re
 
+import django_filters
 from django import forms
 from django.contrib.gis.geos import Polygon
 from django.http import QueryDict
@@ -30,7 +31,7 @@ def camel(naam: str) -> str:
 
 
 def _is_meervoudig(filter_) -> bool:
-    return issubclass(filter_.field_class, forms.MultipleChoiceField)
+    return issubclass(filter_.field_class, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
 
 
 TERREIN_FILTERS = {camel(naam): naam for naam in BedrijventerreinFilterSet.base_filters if naam not in NIET_PUBLIEKE_FILTERS}
@@ -97,8 +98,6 @@ class ParameterLezer:
         srid = self.crs("bbox-crs")
         waarde = self.query.get("bbox")
         if waarde is None:
-            if "bbox-crs" in self.query:
-                self.fout("bbox-crs", "bboxRequired", _("bbox-crs kan alleen samen met bbox."))
             return None
         delen = waarde.split(",")
         getallen = []
@@ -127,6 +126,9 @@ class ParameterLezer:
             if publiek not in self.query:
                 continue
             waarden = self.query.getlist(publiek)
+            if not isinstance(filters[naam], django_filters.CharFilter) and not all(w.strip() for w in waarden):
+                self.fout(publiek, "empty", _("Geef een waarde, of laat de parameter weg."))
+                continue
             if _is_meervoudig(filters[naam]):
                 waarden = [w.strip() for waarde in waarden for w in waarde.split(",") if w.strip()]
             elif len(waarden) > 1:

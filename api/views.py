@@ -57,6 +57,7 @@ class NlApiMixin:
     permission_classes = [HeeftToegang]
     throttle_classes = [ApiSleutelThrottle]
     renderer_classes = [ApiJsonRenderer]
+    schema = openapi.ApiSchema()
     resource: str | None = None
 
     def get_exception_handler(self):
@@ -102,6 +103,7 @@ class BedrijventerreinViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Bedrijventerreinen zoeken",
+        operation_id="bedrijventerreinenZoeken",
         description=(
             "Alle bedrijventerreinen waar u toegang toe heeft, als GeoJSON FeatureCollection (RFC 7946), gepagineerd "
             "met een cursor. De filters zijn dezelfde als in de lijst van de applicatie."
@@ -133,6 +135,7 @@ class BedrijventerreinViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Eén bedrijventerrein",
+        operation_id="bedrijventerreinOphalen",
         description="Een bedrijventerrein op RIN-nummer, als GeoJSON Feature.",
         parameters=[
             OpenApiParameter("rin", RIN_SCHEMA, OpenApiParameter.PATH, description="RIN-nummer"),
@@ -179,6 +182,7 @@ class GemeenteViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Gemeenten",
+        operation_id="gemeentenZoeken",
         description="Gemeenten in de regio met hun grens, als GeoJSON FeatureCollection.",
         parameters=[
             OpenApiParameter(
@@ -221,6 +225,7 @@ class GemeenteViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Eén gemeente",
+        operation_id="gemeenteOphalen",
         parameters=[
             OpenApiParameter("code", CODE_SCHEMA, OpenApiParameter.PATH, description="CBS-code, bijvoorbeeld GM0200"),
             VEREENVOUDIGING_PARAMETER,
@@ -258,6 +263,7 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Plankaarten",
+        operation_id="plankaartenZoeken",
         description=(
             "Standaard de actuele versie. Met `versie` de cijfers van een eerdere import (zie `/plankaart-versies`). "
             "Cijfers met `gemodelleerd: true` zijn modeluitkomsten, geen metingen."
@@ -331,6 +337,7 @@ class PlankaartVersieViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Plankaartversies",
+        operation_id="plankaartVersiesOphalen",
         description="Alle versies (imports) van plankaartcijfers, nieuwste eerst; de nieuwste is actueel.",
         responses={
             200: {
@@ -366,6 +373,7 @@ class TrajectViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Trajecten",
+        operation_id="trajectenZoeken",
         description="Per bedrijventerrein de huidige stap (0–6) en status in het stappenplan.",
         parameters=[*openapi.TERREIN_FILTER_PARAMETERS, *openapi.pagina_parameters(TRAJECT_SORTERINGEN)],
         responses={200: openapi.hal_lijst_schema("trajecten", TRAJECT_SCHEMA), **openapi.FOUTEN},
@@ -434,6 +442,7 @@ class AggregaatViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Totalen per provincie",
+        operation_id="aggregatenPerProvincie",
         parameters=[SCENARIO_PARAMETER, *openapi.TERREIN_FILTER_PARAMETERS],
         responses={200: openapi.hal_lijst_schema("provincies", AGGREGAAT_SCHEMA), **openapi.FOUTEN},
     )
@@ -443,6 +452,7 @@ class AggregaatViewSet(NlApiMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Totalen per gemeente",
+        operation_id="aggregatenPerGemeente",
         parameters=[SCENARIO_PARAMETER, *openapi.TERREIN_FILTER_PARAMETERS],
         responses={200: openapi.hal_lijst_schema("gemeenten", AGGREGAAT_SCHEMA), **openapi.FOUTEN},
     )

@@ -117,3 +117,17 @@ def test_dates_are_iso_8601(partner, parken):
     from datetime import datetime
 
     assert datetime.fromisoformat(gewijzigd).tzinfo is not None
+
+
+def test_reference_filters_take_several_codes_separated_by_commas(partner, parken):
+    body = partner.get(LIJST, {"gemeente": "GM0200,GM0193"}).json()
+    assert [f["id"] for f in body["features"]] == [1001, 1002, 1003]
+    response = partner.get(LIJST, {"gemeente": "GM0200,GM9999"})
+    assert response.status_code == 400
+    assert "GM9999" in response.json()["invalidParams"][0]["reason"]
+
+
+def test_empty_values_of_choice_and_number_filters_are_rejected(partner, parken):
+    response = partner.get(LIJST, {"netcongestie": "", "vraag2030Min": "", "q": ""})
+    assert response.status_code == 400
+    assert {p["name"] for p in response.json()["invalidParams"]} == {"netcongestie", "vraag2030Min"}
