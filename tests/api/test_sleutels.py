@@ -162,3 +162,33 @@ def test_key_screens_do_not_exist_for_other_roles(client, maak_gebruiker, maak_s
     assert client.post(f"/api/sleutels/{sleutel.pk}/intrekken/").status_code == 404
     sleutel.refresh_from_db()
     assert sleutel.ingetrokken_op is None
+
+
+ENDPOINTS = [
+    "/api/v1",
+    LIJST,
+    f"{LIJST}/1001",
+    "/api/v1/gemeenten",
+    "/api/v1/gemeenten/GM0200",
+    "/api/v1/plankaarten",
+    "/api/v1/plankaart-versies",
+    "/api/v1/trajecten",
+    "/api/v1/aggregaten/provincies",
+    "/api/v1/aggregaten/gemeenten",
+]
+
+
+@pytest.mark.parametrize("pad", ENDPOINTS)
+def test_every_endpoint_refuses_anonymous_expired_and_revoked_callers(client, maak_sleutel, parken, pad):
+    assert client.get(pad).status_code == 401
+    verlopen, ruw_verlopen = maak_sleutel("Verlopen")
+    ApiSleutel.objects.filter(pk=verlopen.pk).update(verloopt_op=timezone.localdate() - timedelta(days=1))
+    ingetrokken, ruw_ingetrokken = maak_sleutel("Ingetrokken")
+    api_sleutel_intrekken(sleutel=ingetrokken)
+    geldig, ruw_geldig = maak_sleutel("Geldig")
+    for ruw in (ruw_verlopen, ruw_ingetrokken):
+        response = ApiClient(ruw).get(pad)
+        assert response.status_code == 401
+        assert response["Content-Type"] == "application/problem+json"
+        assert response["API-Version"] == "1.0.0"
+    assert ApiClient(ruw_geldig).get(pad).status_code == 200
