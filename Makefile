@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 PG_URL ?= postgis://postgres@127.0.0.1:5432/nal_oost
 
-.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore
+.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore openapi
 
 bootstrap:
 	@scripts/bootstrap.sh demo
@@ -30,6 +30,12 @@ check:
 	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) makemigrations --check --dry-run
+	@tmp=$$(mktemp) && DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) spectacular --format openapi-json --validate --file $$tmp \
+		&& diff -q api/openapi.json $$tmp >/dev/null || { echo "api/openapi.json is out of date: run make openapi"; rm -f $$tmp; exit 1; }; rm -f $$tmp
+
+## make openapi: regenerate the committed OpenAPI description of the partner API.
+openapi:
+	DJANGO_SETTINGS_MODULE=nal_oost.settings.test $(MANAGE) spectacular --format openapi-json --validate --file api/openapi.json
 
 pytest:
 	DATABASE_URL=$(PG_URL) .venv/bin/pytest

@@ -1,1 +1,31 @@
-urlpatterns = []
+"""/api/v1/… (no trailing slashes; anything else under v1 is a problem+json 404) and the key screens."""
+
+from django.urls import include, path, re_path
+from rest_framework.routers import SimpleRouter
+
+from api import beheer, views
+
+app_name = "api"
+
+router = SimpleRouter(trailing_slash=False)
+router.register("bedrijventerreinen", views.BedrijventerreinViewSet, basename="bedrijventerrein")
+router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
+router.register("plankaarten", views.PlankaartViewSet, basename="plankaart")
+router.register("plankaart-versies", views.PlankaartVersieViewSet, basename="plankaart-versie")
+router.register("trajecten", views.TrajectViewSet, basename="traject")
+router.register("aggregaten", views.AggregaatViewSet, basename="aggregaat")
+router.register("instrumenten", views.InstrumentViewSet, basename="instrument")
+
+v1 = [
+    path("openapi.json", views.OpenApiView.as_view(), name="openapi"),
+    path("documentatie", beheer.DocumentatieView.as_view(), name="docs"),
+    *router.urls,
+    re_path(r"^.*$", views.NietGevondenView.as_view(), name="niet-gevonden"),
+]
+
+urlpatterns = [
+    re_path(r"^v1$", views.ApiRootView.as_view(), name="root"),
+    path("v1/", include(v1)),
+    path("sleutels/", beheer.SleutelLijstView.as_view(), name="sleutels"),
+    path("sleutels/<int:pk>/intrekken/", beheer.SleutelIntrekkenView.as_view(), name="sleutel-intrekken"),
+]

@@ -8,6 +8,7 @@ from django.contrib.gis.geos import MultiPolygon, Polygon
 
 from plankaarten.models import Plankaart, PlankaartVersie
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
+from toolbox.models import Instrument, InstrumentDoelgroep, InstrumentStap
 
 
 def vierkant(x=200_000, y=470_000, zijde=1_000):
@@ -73,3 +74,27 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"gebruiker{n}")
+
+
+class InstrumentFactory(factory.django.DjangoModelFactory):
+    """An instrument with audiences and steps: InstrumentFactory(doelgroepen=["eigen_gebruik"], stappen=[3])."""
+
+    class Meta:
+        model = Instrument
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Testinstrument {n}")
+    slug = factory.Sequence(lambda n: f"testinstrument-{n}")
+    categorie = "samenwerking"
+    status = "beschikbaar"
+    omschrijving = "Een instrument voor de test."
+
+    @factory.post_generation
+    def doelgroepen(self, create, extracted, **kwargs):
+        for d in extracted if extracted is not None else ["bedrijven", "gemeenten"]:
+            InstrumentDoelgroep.objects.create(instrument=self, doelgroep=d)
+
+    @factory.post_generation
+    def stappen(self, create, extracted, **kwargs):
+        for s in extracted if extracted is not None else [3]:
+            InstrumentStap.objects.create(instrument=self, stap=s)

@@ -46,10 +46,12 @@ class InstrumentQuerySet(models.QuerySet):
         if ziet_eigen_gebruik(user):
             return self
         if rollen.rol_van(user) == rollen.GEMEENTE:
-            return self.exclude(
-                pk__in=InstrumentDoelgroep.objects.filter(doelgroep=Doelgroep.EIGEN_GEBRUIK).values("instrument_id")
-            )
+            return self.openbaar()
         return self.none()
+
+    def openbaar(self):
+        """Instruments for others than the programme team itself: everything but 'eigen gebruik' (also for API partners)."""
+        return self.exclude(pk__in=InstrumentDoelgroep.objects.filter(doelgroep=Doelgroep.EIGEN_GEBRUIK).values("instrument_id"))
 
 
 class Instrument(models.Model):

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "nal_oost",
     "terreinen",
     "plankaarten",
@@ -180,6 +182,37 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# Partner API (api app): the OpenAPI description, and the request limit per API key (or per session user).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NAL Oost – laadinfra bedrijventerreinen API",
+    "DESCRIPTION": (
+        "Alleen-lezen API voor partners van NAL-regio Oost (Gelderland en Overijssel): bedrijventerreinen, "
+        "gemeenten, plankaarten (verwachte laadvraag), trajecten in het stappenplan en totalen per provincie en "
+        "gemeente. Opgezet volgens de NL API Design Rules. Authenticatie met een API-sleutel in de header "
+        "`X-Api-Key`; sleutels worden uitgegeven door de beheerder van de applicatie."
+    ),
+    "VERSION": "1.0.0",
+    "CONTACT": {"name": "Programmateam NAL-regio Oost", "email": "laadinfra@nal-oost.nl"},
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["api.openapi.alleen_api_v1"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.openapi.headers_toevoegen"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "SORT_OPERATION_PARAMETERS": False,
+}
+API_SLEUTEL_LIMIET = env("API_SLEUTEL_LIMIET", "600/min")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Request counters of the partner API, shared by all web workers when Redis is there.
+    "api": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "nal-api"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nal-api"}
+    ),
 }
 
 # Debian 12 ships GDAL 3.6; Django 5.2 warns for GDAL < 3.9 (gis.W001). The features that need a

@@ -1,32 +1,8 @@
-import factory
 import pytest
 
 from tests.conftest import WACHTWOORD
-from toolbox.models import Instrument, InstrumentDoelgroep, InstrumentStap
-
-
-class InstrumentFactory(factory.django.DjangoModelFactory):
-    """An instrument with audiences and steps: InstrumentFactory(doelgroepen=["eigen_gebruik"], stappen=[3])."""
-
-    class Meta:
-        model = Instrument
-        skip_postgeneration_save = True
-
-    titel = factory.Sequence(lambda n: f"Testinstrument {n}")
-    slug = factory.Sequence(lambda n: f"testinstrument-{n}")
-    categorie = "samenwerking"
-    status = "beschikbaar"
-    omschrijving = "Een instrument voor de test."
-
-    @factory.post_generation
-    def doelgroepen(self, create, extracted, **kwargs):
-        for d in extracted if extracted is not None else ["bedrijven", "gemeenten"]:
-            InstrumentDoelgroep.objects.create(instrument=self, doelgroep=d)
-
-    @factory.post_generation
-    def stappen(self, create, extracted, **kwargs):
-        for s in extracted if extracted is not None else [3]:
-            InstrumentStap.objects.create(instrument=self, stap=s)
+from tests.factories import InstrumentFactory  # noqa: F401 - re-exported for the toolbox tests
+from toolbox.models import Instrument
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,152 @@
+"""Query parameters of the API: camelCase names, CRS negotiation, bbox, and the park FilterSet behind them.
+
+Every parameter is checked before anything is queried and all errors are reported together
+(one 400 with `invalidParams`). CRS URIs are looked up in a fixed table; user text never reaches GDAL.
+"""
+
+import math
+import re
+
+import django_filters
+from django import forms
+from django.contrib.gis.geos import Polygon
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from api.problemen import OngeldigeParameters
+from terreinen.filtersets import BedrijventerreinFilterSet
+
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+RD_NEW = "http://www.opengis.net/def/crs/EPSG/0/28992"
+CRS_SRID = {CRS84: 4326, RD_NEW: 28992}
+SRID_CRS = {srid: uri for uri, srid in CRS_SRID.items()}
+
+# Park filters that stay internal: they name application users.
+NIET_PUBLIEKE_FILTERS = {"regisseur"}
+
+
+def camel(naam: str) -> str:
+    """snake_case → camelCase (`vraag_2030_min` → `vraag2030Min`)."""
+    return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), naam)
+
+
+def _is_meervoudig(filter_) -> bool:
+    return issubclass(filter_.field_class, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
+
+
+TERREIN_FILTERS = {camel(naam): naam for naam in BedrijventerreinFilterSet.base_filters if naam not in NIET_PUBLIEKE_FILTERS}
+PAGINA_PARAMETERS = {"cursor", "pageSize", "sorteer"}
+GEO_PARAMETERS = {"crs", "bbox", "bbox-crs"}
+
+
+class ParameterLezer:
+    """Reads and validates the query string of one request; `controleer()` raises once with all errors."""
+
+    def __init__(self, request, *, toegestaan: set[str]):
+        self.request = request
+        self.query = request.query_params
+        self.fouten: list[dict] = []
+        for naam in sorted(set(self.query) - toegestaan):
+            self.fout(naam, "unknownParam", _("Onbekende parameter."))
+        for naam in sorted((toegestaan - set(TERREIN_FILTERS)) & set(self.query)):
+            if len(self.query.getlist(naam)) > 1:
+                self.fout(naam, "duplicateParam", _("Deze parameter mag maar één keer voorkomen."))
+
+    def fout(self, naam: str, code: str, reden: str) -> None:
+        self.fouten.append({"name": naam, "code": code, "reason": str(reden)})
+
+    def controleer(self) -> None:
+        if self.fouten:
+            raise OngeldigeParameters(self.fouten)
+
+    def tekst(self, naam: str, standaard: str | None = None) -> str | None:
+        waarde = self.query.get(naam)
+        return standaard if waarde is None else waarde
+
+    def geheel(self, naam: str, *, minimum: int, maximum: int, standaard: int | None = None) -> int | None:
+        waarde = self.query.get(naam)
+        if waarde is None:
+            return standaard
+        if not re.fullmatch(r"[0-9]{1,9}", waarde) or not minimum <= int(waarde) <= maximum:
+            self.fout(
+                naam, "integer", _("Geef een geheel getal van %(min)s tot en met %(max)s.") % {"min": minimum, "max": maximum}
+            )
+            return standaard
+        return int(waarde)
+
+    def keuze(self, naam: str, keuzes, standaard=None):
+        waarde = self.query.get(naam)
+        if waarde is None:
+            return standaard
+        if waarde not in keuzes:
+            self.fout(naam, "enum", _("Kies uit: %(keuzes)s.") % {"keuzes": ", ".join(str(k) for k in keuzes)})
+            return standaard
+        return waarde
+
+    def crs(self, naam: str = "crs") -> int:
+        """The SRID asked for in `naam` (a CRS URI from the whitelist); CRS84 when absent."""
+        waarde = self.query.get(naam)
+        if waarde is None:
+            return CRS_SRID[CRS84]
+        if waarde not in CRS_SRID:
+            self.fout(naam, "crs", _("Niet-ondersteund coördinatenstelsel. Ondersteund: %(crs)s.") % {"crs": ", ".join(CRS_SRID)})
+            return CRS_SRID[CRS84]
+        return CRS_SRID[waarde]
+
+    def bbox(self) -> Polygon | None:
+        """`bbox=minx,miny,maxx,maxy` in `bbox-crs` (CRS84 by default) as a polygon with that SRID."""
+        srid = self.crs("bbox-crs")
+        waarde = self.query.get("bbox")
+        if waarde is None:
+            return None
+        delen = waarde.split(",")
+        getallen = []
+        for deel in delen:
+            try:
+                getallen.append(float(deel))
+            except ValueError:
+                break
+        if len(delen) != 4 or len(getallen) != 4 or not all(math.isfinite(g) for g in getallen):
+            self.fout("bbox", "bbox", _("Geef vier getallen: minx,miny,maxx,maxy (bij CRS84: lengtegraad,breedtegraad)."))
+            return None
+        minx, miny, maxx, maxy = getallen
+        if minx > maxx or miny > maxy:
+            self.fout("bbox", "bbox", _("De minimumwaarden moeten kleiner zijn dan of gelijk aan de maximumwaarden."))
+            return None
+        if srid == 4326 and not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+            self.fout("bbox", "bbox", _("Lengtegraden liggen tussen -180 en 180, breedtegraden tussen -90 en 90."))
+            return None
+        return _srid(Polygon.from_bbox((minx, miny, maxx, maxy)), srid)
+
+    def terrein_filters(self, queryset):
+        """Apply the park FilterSet (the web list's) with its fields under camelCase names."""
+        data = QueryDict(mutable=True)
+        filters = BedrijventerreinFilterSet.base_filters
+        for publiek, naam in TERREIN_FILTERS.items():
+            if publiek not in self.query:
+                continue
+            waarden = self.query.getlist(publiek)
+            if not isinstance(filters[naam], django_filters.CharFilter) and not all(w.strip() for w in waarden):
+                self.fout(publiek, "empty", _("Geef een waarde, of laat de parameter weg."))
+                continue
+            if _is_meervoudig(filters[naam]):
+                waarden = [w.strip() for waarde in waarden for w in waarde.split(",") if w.strip()]
+            elif len(waarden) > 1:
+                self.fout(publiek, "duplicateParam", _("Deze parameter mag maar één keer voorkomen."))
+                continue
+            data.setlist(naam, waarden)
+        filterset = BedrijventerreinFilterSet(data=data, queryset=queryset)
+        if not filterset.is_valid():
+            for naam, meldingen in filterset.errors.items():
+                self.fout(camel(naam), "invalid", " ".join(str(m) for m in meldingen))
+            return queryset
+        return filterset.qs
+
+
+def _srid(geometrie, srid):
+    geometrie.srid = srid
+    return geometrie
+
+
+def crs_header(srid: int) -> str:
+    return f"<{SRID_CRS[srid]}>"
