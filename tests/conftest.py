@@ -48,7 +48,15 @@ def browser():
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
+
+    # Django's connections are context-local; under Playwright's event loop the test sees new
+    # connection objects, which lack the serialized database that serialized_rollback restores.
+    serialized = {c.alias: getattr(c, "_test_serialized_contents", None) for c in connections.all()}
     with sync_playwright() as p:
+        for alias, inhoud in serialized.items():
+            if inhoud is not None:
+                connections[alias]._test_serialized_contents = inhoud
         chromium = p.chromium.launch(
             executable_path="/usr/bin/chromium",
             headless=True,
