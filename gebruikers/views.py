@@ -14,8 +14,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.qr import write_qrcode_image
 
@@ -26,6 +28,8 @@ from gebruikers.forms import GebruikerForm, TokenForm
 from nal_oost import rollen
 from nal_oost.middleware import tweefactor_apparaat_gewijzigd, tweefactor_verplicht
 from terreinen.services.gebruikers import gebruiker_opslaan
+
+TE_VAAK = _lazy("Te veel verkeerde codes achter elkaar. Wacht een halve minuut en probeer de nieuwste code.")
 
 
 class BeheerderMixin(LoginRequiredMixin):
@@ -221,10 +225,11 @@ class TweeFactorInstellenView(LoginRequiredMixin, View):
     def post(self, request):
         apparaat = services.tweefactor_apparaat(user=request.user)
         form = TokenForm(request.POST)
-        if form.is_valid():
-            if services.tweefactor_bevestigen(
-                user=request.user, apparaat=apparaat, token=form.cleaned_data["token"], request=request
-            ):
+        if form.is_valid() and not apparaat.verify_is_allowed()[0]:
+            form.add_error("token", TE_VAAK)
+        elif form.is_valid():
+            token = form.cleaned_data["token"]
+            if services.tweefactor_bevestigen(user=request.user, apparaat=apparaat, token=token, request=request):
                 otp_login(request, apparaat)
                 tweefactor_apparaat_gewijzigd(request)
                 messages.success(request, _("Tweestapsverificatie is ingesteld."))
@@ -255,7 +260,10 @@ class TweeFactorVerifierenView(LoginRequiredMixin, View):
 
     def post(self, request):
         form = TokenForm(request.POST)
-        if form.is_valid():
+        geremd = all(not a.verify_is_allowed()[0] for a in devices_for_user(request.user, confirmed=True))
+        if form.is_valid() and geremd:
+            form.add_error("token", TE_VAAK)
+        elif form.is_valid():
             apparaat = services.tweefactor_controleren(user=request.user, token=form.cleaned_data["token"], request=request)
             if apparaat is not None:
                 otp_login(request, apparaat)

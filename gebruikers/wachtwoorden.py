@@ -1,5 +1,6 @@
 """Password rule on top of Django's: several kinds of characters (BIO2 asks for strong passwords)."""
 
+from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,3 +36,18 @@ class TekensoortenValidator:
 
     def get_help_text(self):
         return _("Gebruik minstens %(n)d van: kleine letters, hoofdletters, cijfers, leestekens.") % {"n": self.minimum_soorten}
+
+
+class MinimumLengteValidator(MinimumLengthValidator):
+    """Django's minimum length, with the Dutch message its translation lacks."""
+
+    def validate(self, password, user=None):
+        if len(password) < self.min_length:
+            raise ValidationError(
+                _("Dit wachtwoord is te kort: gebruik minstens %(min_length)d tekens.") % {"min_length": self.min_length},
+                code="password_too_short",
+                params={"min_length": self.min_length},
+            )
+
+    def get_help_text(self):
+        return _("Uw wachtwoord moet minstens %(min_length)d tekens bevatten.") % {"min_length": self.min_length}
