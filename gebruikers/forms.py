@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import rollen
@@ -47,6 +47,13 @@ class GebruikerForm(forms.Form):
         if self.bestaand is None and get_user_model().objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(_("Er bestaat al een gebruiker met deze gebruikersnaam."))
         return username
+
+    def clean_wachtwoord(self):
+        wachtwoord = self.cleaned_data["wachtwoord"]
+        if wachtwoord:
+            gebruiker = self.bestaand or get_user_model()(username=self.data.get("username", ""))
+            password_validation.validate_password(wachtwoord, gebruiker)
+        return wachtwoord
 
     def clean(self):
         data = super().clean()

@@ -119,7 +119,7 @@ class GebruikerBewerkenView(BeheerderMixin, View):
                 )
             except ValidationError as exc:
                 for fout in exc.messages:
-                    form.add_error("wachtwoord" if data["wachtwoord"] and "wachtwoord" in fout.lower() else None, fout)
+                    form.add_error(None, fout)
                 return self._render(request, form, user)
             services.gebruiker_vastgelegd(user=opgeslagen, created=created, request=request)
             messages.success(
