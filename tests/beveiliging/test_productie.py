@@ -51,7 +51,7 @@ def test_production_requires_two_factor_and_dev_does_not():
     for module, verwacht in (("production", "True"), ("dev", "False")):
         omgeving = {**zonder_testvlaggen(), "DJANGO_SETTINGS_MODULE": f"nal_oost.settings.{module}", "SECRET_KEY": "x" * 60}
         omgeving.pop("NAL_2FA_VERPLICHT", None)
-        uit = subprocess.run(
+        uit = subprocess.run(  # noqa: S603 - our own settings module, no user input
             [sys.executable, "-c", f"import django; django.setup(); {code}"],
             cwd=BASIS,
             env=omgeving,
