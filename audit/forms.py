@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.formulieren import nl_design_klassen
+
 
 class GeschiedenisFilterForm(forms.Form):
     """GET filter of the park's history: person, date range, one action (request id)."""
@@ -12,6 +14,7 @@ class GeschiedenisFilterForm(forms.Form):
 
     def __init__(self, *args, actoren=(), met_gebruiker=True, **kwargs):
         super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
         if met_gebruiker:
             self.fields["gebruiker"].choices = [("", _("Iedereen"))] + [(a, a) for a in actoren]
         else:

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import rollen
+from nal_oost.formulieren import nl_design_klassen
 from terreinen.models import Gemeente
 
 
@@ -36,6 +37,7 @@ class GebruikerForm(forms.Form):
 
     def __init__(self, *args, bestaand=None, **kwargs):
         super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
         self.bestaand = bestaand
         if bestaand is not None:
             self.fields["username"].disabled = True
@@ -70,7 +72,9 @@ class TokenForm(forms.Form):
         label=_("Code uit de authenticator-app"),
         regex=r"^\s*\d{6}\s*$",
         error_messages={"invalid": _("Vul de zes cijfers uit de app in.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "class": "utrecht-textbox"}
+        ),
     )
 
     def clean_token(self):
