@@ -73,6 +73,9 @@ def _voor_opslaan(sender, instance, raw=False, update_fields=None, **kwargs):
     velden = geaudit.velden()
     if update_fields:
         velden = [f for f in velden if f.name in update_fields or f.attname in update_fields]
+        if not velden:
+            # e.g. Django updating last_login: nothing audited changes, so no query and no row.
+            return
     oud = sender._base_manager.filter(pk=instance.pk).values(*[f.attname for f in velden]).first()
     setattr(instance, _OUD, oud)
 

@@ -164,3 +164,14 @@ def test_the_history_section_costs_the_same_queries_for_few_and_many_changes(cli
     with CaptureQueriesContext(connection) as veel:
         client.get(url)
     assert len(weinig) == len(veel)
+
+
+def test_logging_in_writes_no_field_change_for_last_login(client, maak_gebruiker):
+    from tests.conftest import WACHTWOORD
+
+    user = maak_gebruiker("medewerker")
+    Wijziging.objects.all().delete()
+    client.post(reverse("login"), {"username": user.username, "password": WACHTWOORD})
+    user.refresh_from_db()
+    assert user.last_login is not None
+    assert not Wijziging.objects.exists()
