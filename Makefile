@@ -30,6 +30,7 @@ check:
 	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=nal_oost.settings.production SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(60))") ALLOWED_HOSTS=x $(MANAGE) check --deploy --fail-level WARNING
 	@tmp=$$(mktemp) && DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) spectacular --format openapi-json --validate --file $$tmp \
 		&& diff -q api/openapi.json $$tmp >/dev/null || { echo "api/openapi.json is out of date: run make openapi"; rm -f $$tmp; exit 1; }; rm -f $$tmp
 

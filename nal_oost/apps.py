@@ -7,6 +7,11 @@ class NalOostConfig(AppConfig):
     verbose_name = "NAL Oost"
 
     def ready(self):
+        from django.apps import apps
+
         from nal_oost.rollen import rollen_inrichten
 
-        post_migrate.connect(rollen_inrichten, sender=self, dispatch_uid="nal_oost.rollen_inrichten")
+        # post_migrate is only sent for apps with models (this one has none): hook onto the last
+        # such app, so every app's permissions exist by then.
+        laatste = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+        post_migrate.connect(rollen_inrichten, sender=laatste, dispatch_uid="nal_oost.rollen_inrichten")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -19,6 +20,9 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("gebruikers/", include("gebruikers.urls")),
     path("gezondheid", views.gezondheid, name="gezondheid"),
+    # One login for everyone (with lockout and two-factor): the admin's own login page is not used.
+    path("beheer/login/", RedirectView.as_view(pattern_name="login", query_string=True), name="beheer-login"),
     path("beheer/", admin.site.urls),
 ]

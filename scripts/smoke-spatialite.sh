@@ -20,7 +20,9 @@ from django.test.utils import setup_test_environment
 setup_test_environment()
 client = Client()
 assert client.get("/").status_code == 302, "anonymous users must be sent to the login page"
-assert client.login(username="demo-regisseur", password="Smoke-test-wachtwoord-1")
+# Through the real login form: django-axes checks every login and needs the request.
+login = client.post("/inloggen/", {"username": "demo-regisseur", "password": "Smoke-test-wachtwoord-1"})
+assert login.status_code == 302, login.status_code
 response = client.get("/")
 body = response.content.decode()
 assert response.status_code == 200, response.status_code

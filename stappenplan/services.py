@@ -122,10 +122,10 @@ def stap_zetten(
         **overgang.zet(traject),
     }
     with transaction.atomic():
-        # Compare-and-set on the version: of two concurrent moves from the same version, the second
-        # waits for the first's row lock, then matches no row.
-        bijgewerkt = Traject.objects.filter(pk=traject.pk, versie=traject.versie).update(**wijzigingen)
-        if bijgewerkt != 1:
+        # Lock the row and compare versions: of two concurrent moves from the same version, the second
+        # waits for the first's lock, then sees a newer version and gets the conflict.
+        actuele_versie = Traject.objects.select_for_update().filter(pk=traject.pk).values_list("versie", flat=True).first()
+        if actuele_versie != traject.versie:
             raise GelijktijdigeWijziging(_conflictmelding())
         try:
             with transaction.atomic():
@@ -143,9 +143,11 @@ def stap_zetten(
                 )
         except IntegrityError as exc:
             raise GelijktijdigeWijziging(_conflictmelding()) from exc
-    with _toestand_vrij(traject):
-        for veld, waarde in wijzigingen.items():
-            setattr(traject, veld, waarde)
+        with _toestand_vrij(traject):
+            for veld, waarde in wijzigingen.items():
+                setattr(traject, veld, waarde)
+        # A regular save, so the field history (audit) records the move like any other change.
+        traject.save(update_fields=list(wijzigingen))
     return log
 
 

@@ -1,15 +1,28 @@
+from django import forms
 from django.contrib.gis import admin
+from django.contrib.gis.db.models import GeometryField
 
 from terreinen.models import Bedrijventerrein, Contact, Gemeente, GemeenteToegang, Initiatief, Netbeheerder, Notitie, Provincie
 
 
+class GeometrieAlsTekstAdmin(admin.GISModelAdmin):
+    """Geometry edited as (E)WKT text: the map widget loads OpenLayers from a CDN and runs inline
+    scripts, both refused by the Content-Security-Policy."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, GeometryField):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 4, "cols": 80})
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 @admin.register(Provincie)
-class ProvincieAdmin(admin.GISModelAdmin):
+class ProvincieAdmin(GeometrieAlsTekstAdmin):
     list_display = ("code", "naam")
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.GISModelAdmin):
+class GemeenteAdmin(GeometrieAlsTekstAdmin):
     list_display = ("code", "naam", "provincie", "ze_zone", "geldig_tot")
     list_filter = ("provincie", "ze_zone")
     search_fields = ("code", "naam")
@@ -38,7 +51,7 @@ class NotitieInline(admin.StackedInline):
 
 
 @admin.register(Bedrijventerrein)
-class BedrijventerreinAdmin(admin.GISModelAdmin):
+class BedrijventerreinAdmin(GeometrieAlsTekstAdmin):
     list_display = ("naam", "rin", "gemeente", "ha_netto", "geometrie_bron", "netcongestie")
     list_filter = ("gemeente__provincie", "geometrie_bron", "netcongestie", "parkmanagement")
     search_fields = ("naam", "rin", "gemeente__naam")

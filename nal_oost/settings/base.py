@@ -1,10 +1,12 @@
 """Settings shared by every environment; values come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +45,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "nal_oost",
     "terreinen",
     "plankaarten",
@@ -52,18 +58,27 @@ INSTALLED_APPS = [
     "factsheets",
     "api",
     "audit",
+    "gebruikers",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nal_oost.middleware.RequestIdMiddleware",
+    "nal_oost.middleware.UploadLimietMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "nal_oost.middleware.SessieMiddleware",
+    "nal_oost.middleware.TweeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nal_oost.urls"
@@ -98,13 +113,72 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "gebruikers.wachtwoorden.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "gebruikers.wachtwoorden.TekensoortenValidator", "OPTIONS": {"minimum_soorten": 3}},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login hardening (BIO2). django-axes checks every login before the model backend: after
+# AXES_FAILURE_LIMIT failures for one username, or from one IP address, further attempts are refused
+# for AXES_COOLOFF_TIME; a successful login resets the count. Reset by hand: `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "gebruikers/vergrendeld.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+# The client address is REMOTE_ADDR unless the deployment says how many reverse proxies in front
+# may be trusted to set X-Forwarded-For; a spoofed header must not dodge the IP lockout.
+AXES_IPWARE_PROXY_COUNT = int(env("NAL_PROXY_AANTAL", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+
+# Two-factor authentication (TOTP, django-otp). When on, beheerder, regisseur and medewerker must
+# enrol and verify a TOTP device before they see anything; gemeente users may enrol voluntarily
+# (and are then asked for a code at every login). On in production, off in dev/demo and tests.
+NAL_2FA_VERPLICHT = env_bool("NAL_2FA_VERPLICHT", False)
+OTP_TOTP_ISSUER = "NAL Oost"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Sessions: expire after NAL_SESSIE_INACTIEF of inactivity, after NAL_SESSIE_MAX_DUUR in any case,
+# and when the browser closes. "Uitloggen op alle apparaten" ends every session of a user.
+NAL_SESSIE_INACTIEF = timedelta(minutes=int(env("NAL_SESSIE_INACTIEF_MINUTEN", "60")))
+NAL_SESSIE_MAX_DUUR = timedelta(hours=int(env("NAL_SESSIE_MAX_UREN", "10")))
+SESSION_COOKIE_AGE = int(NAL_SESSIE_MAX_DUUR.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Response headers for every environment (production adds HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No inline scripts or styles anywhere: JavaScript lives in static/js, CSS in static/css. data: only
+# for images (icons inside the NL Design System CSS).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
@@ -120,10 +194,23 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
 if NODE_MODULES_DIR.exists():
     STATICFILES_DIRS.append(("npm", NODE_MODULES_DIR))
+# Uploaded files live outside the static root and have no public URL: whitenoise never serves them
+# and no URL pattern maps MEDIA_URL; they reach users only through permission-checked views
+# (nal_oost.uploads.bestand_serveren).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Largest toolbox document a beheerder may upload, in MB.
 TOOLBOX_MAX_UPLOAD_MB = int(env("TOOLBOX_MAX_UPLOAD_MB", "25"))
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Upload limits: one uploaded file (nal_oost.uploads.UploadValidator), the whole request body
+# (nal_oost.middleware.UploadLimietMiddleware answers 413 above it), form data without files, and
+# the size above which an upload is streamed to a temporary file instead of kept in memory.
+NAL_UPLOAD_MAX_BYTES = int(env("NAL_UPLOAD_MAX_MB", "25")) * 1024 * 1024
+NAL_VERZOEK_MAX_BYTES = NAL_UPLOAD_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Open data folder (municipalities, IBIS parks, outlook figures); read in place, never copied.
 # Default: a `shared/data` folder next to the checkout (or next to one of its parents).
@@ -222,7 +309,10 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "nal_oost.verzoek.RequestIdLogFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # Logins are recorded in the audit log (audit.Gebeurtenis); axes' own lines only when something is wrong.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

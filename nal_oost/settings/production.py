@@ -1,14 +1,19 @@
-"""Production: every secret and host comes from the environment."""
+"""Production: every secret and host comes from the environment.
+
+`DJANGO_SETTINGS_MODULE=nal_oost.settings.production manage.py check --deploy` passes with zero
+warnings (checked in `make check` and in the tests).
+"""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import SECRET_KEY, env, env_bool, env_list
 
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
@@ -19,7 +24,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# The __Host- prefix makes browsers refuse the cookies unless secure, host-only and path /.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
+NAL_2FA_VERPLICHT = env_bool("NAL_2FA_VERPLICHT", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

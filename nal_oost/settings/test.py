@@ -17,3 +17,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# django-axes needs the request to count failures; Django's test client `login()` authenticates
+# without one. This backend lets `client.login()` through (lockout tests post to the real login
+# view, which does pass the request) and is the only difference from production's backends.
+AUTHENTICATION_BACKENDS = [
+    "tests.beveiliging.backends.AxesOfTestclientBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+NAL_2FA_VERPLICHT = False

@@ -12,11 +12,22 @@ from terreinen.models import Gemeente, GemeenteToegang
 
 
 @transaction.atomic
-def gebruiker_opslaan(*, username: str, rol: str, gemeente_codes=(), password: str | None = None):
+def gebruiker_opslaan(
+    *,
+    username: str,
+    rol: str,
+    gemeente_codes=(),
+    password: str | None = None,
+    actief: bool = True,
+    email: str | None = None,
+    voornaam: str | None = None,
+    achternaam: str | None = None,
+):
     """Create or update a user with exactly one role; returns (user, created).
 
     A gemeente user needs at least one municipality; other roles may not have any. The password
-    is only changed when one is given, so re-running keeps what the user chose.
+    is only changed when one is given, so re-running keeps what the user chose; the same holds
+    for e-mail and name (None keeps them).
     """
     if rol not in rollen.ROLLEN:
         raise ValidationError(
@@ -39,7 +50,14 @@ def gebruiker_opslaan(*, username: str, rol: str, gemeente_codes=(), password: s
     elif created:
         user.set_unusable_password()
     user.is_staff = rol == rollen.BEHEERDER
-    user.is_active = True
+    user.is_active = actief
+    if email is not None:
+        user.email = email
+    if voornaam is not None:
+        user.first_name = voornaam
+    if achternaam is not None:
+        user.last_name = achternaam
+    user.full_clean(exclude=["password"], validate_unique=False)
     user.save()
     user.groups.set([Group.objects.get_or_create(name=rol)[0]])
     GemeenteToegang.objects.filter(user=user).exclude(gemeente__in=gemeenten).delete()

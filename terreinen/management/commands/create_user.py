@@ -1,3 +1,5 @@
+import sys
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,11 +17,26 @@ class Command(BaseCommand):
             "--gemeente", action="append", default=[], metavar="GMxxxx", help="herhaalbaar; verplicht voor gemeente"
         )
         parser.add_argument("--password", default=None, help="zonder deze optie blijft het wachtwoord ongewijzigd")
+        parser.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="lees het wachtwoord van standaardinvoer (niet zichtbaar in de proceslijst)",
+        )
+        parser.add_argument("--email", default=None)
+        parser.add_argument("--inactief", action="store_true", help="account uitschakelen (mag niet meer inloggen)")
 
     def handle(self, *args, **opties):
+        wachtwoord = opties["password"]
+        if opties["password_stdin"]:
+            wachtwoord = sys.stdin.readline().rstrip("\r\n") or None
         try:
             user, created = gebruiker_opslaan(
-                username=opties["username"], rol=opties["role"], gemeente_codes=opties["gemeente"], password=opties["password"]
+                username=opties["username"],
+                rol=opties["role"],
+                gemeente_codes=opties["gemeente"],
+                password=wachtwoord,
+                actief=not opties["inactief"],
+                email=opties["email"],
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
