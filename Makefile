@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MANAGE := $(PY) manage.py
 PG_URL ?= postgis://postgres@127.0.0.1:5432/nal_oost
 
-.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore openapi
+.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore openapi loadtest
 
 bootstrap:
 	@scripts/bootstrap.sh demo
@@ -46,7 +46,7 @@ smoke-spatialite:
 
 bench: bootstrap-test
 	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
-	@for s in bench/*.py; do DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) $$s || exit 1; done
+	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) bench/alles.py
 
 ## make backup: database + uploaded files into var/backups/<timestamp> (settings from the environment, default the demo).
 backup: bootstrap
@@ -56,6 +56,11 @@ backup: bootstrap
 restore: bootstrap
 	@test -n "$(BACKUP)" || (echo "Gebruik: make restore BACKUP=var/backups/<tijdstip>" >&2; exit 2)
 	$(MANAGE) restore $(BACKUP)
+
+## make loadtest: 20 users for 3 minutes on loopback while a bulk factsheet render runs (LAST_DUUR, LAST_GEBRUIKERS).
+loadtest: bootstrap-test
+	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
+	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) bench/lasttest.py
 
 clean:
 	rm -rf var/

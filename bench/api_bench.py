@@ -8,17 +8,14 @@ Figures, each as p50/p95 at 1 and at 20 concurrent clients:
 and the raw SQL floor: the same rows and GeoJSON fetched by one hand-written query in the same run.
 """
 
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
-from _opzet import testdatabase
+from _opzet import gunicorn_starten, meting, testdatabase, vrije_poort
 from django.db import connection
 
 from api.services import api_sleutel_aanmaken
@@ -37,49 +34,6 @@ JOIN terreinen_gemeente g ON g.id = t.gemeente_id
 JOIN terreinen_provincie p ON p.id = g.provincie_id
 ORDER BY t.rin
 """
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(database: str, poort: int) -> subprocess.Popen:
-    instellingen = connection.settings_dict
-    url = f"postgis://{instellingen['USER']}@{instellingen['HOST'] or '127.0.0.1'}:{instellingen['PORT'] or 5432}/{database}"
-    omgeving = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "nal_oost.settings.test",
-        "DATABASE_URL": url,
-        "CONN_MAX_AGE": "60",
-        "API_SLEUTEL_LIMIET": "1000000/min",
-        "LOG_LEVEL": "WARNING",
-    }
-    proces = subprocess.Popen(  # noqa: S603 - fixed command line
-        [
-            str(BASIS / ".venv" / "bin" / "gunicorn"),
-            "nal_oost.wsgi",
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASIS,
-        env=omgeving,
-    )
-    for _ in range(100):
-        try:
-            requests.get(f"http://127.0.0.1:{poort}/gezondheid", timeout=1)
-            return proces
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    proces.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 def laatste_pagina_url(sessie, basis: str) -> str:
@@ -137,7 +91,7 @@ def main():
         connection.close()  # the server's workers get their own connections
         poort = vrije_poort()
         basis = f"http://127.0.0.1:{poort}"
-        server = start_server(database, poort)
+        server = gunicorn_starten(poort, workers=2, threads=4, omgeving={"API_SLEUTEL_LIMIET": "1000000/min"})
         try:
             sessie = requests.Session()
             sessie.headers["X-Api-Key"] = sleutel
@@ -184,6 +138,16 @@ def main():
     print("| figure | 1 client p50 | 1 client p95 | 20 clients p50 | 20 clients p95 | 1-client p50 / floor | vs raw SQL |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for naam, ((p50, p95), (p50_20, p95_20)) in resultaten.items():
+        meting(
+            f"API {naam}, 1 client, p50", f"{p50 * 1000:.1f} ms", f"/api/v1 floor: {floor * 1000:.1f} ms", f"{p50 / floor:.1f}×"
+        )
+        floor_20 = resultaten[figuren[0][0]][1][0]
+        meting(
+            f"API {naam}, 20 clients, p50",
+            f"{p50_20 * 1000:.1f} ms",
+            f"/api/v1 floor, 20 clients: {floor_20 * 1000:.1f} ms",
+            f"{p50_20 / floor_20:.1f}×",
+        )
         print(
             f"| {naam} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {p50_20 * 1000:.1f} ms | {p95_20 * 1000:.1f} ms "
             f"| {p50 / floor:.1f}× | {p50 / raw_p50:.1f}× |"

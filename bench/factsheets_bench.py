@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _opzet import testdatabase
+from _opzet import meting, testdatabase
 from django.conf import settings
 from django.db import connection
 from django.test.utils import override_settings
@@ -194,6 +194,7 @@ def main():
         print("| figure | value | baseline (same run) | ratio |")
         print("|---|---:|---|---:|")
         for rij in rijen:
+            meting(*rij)
             print("| " + " | ".join(rij) + " |")
 
 

@@ -7,16 +7,14 @@ server, middleware and network stack; the ratios show what each screen costs on 
 import http.client
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from _opzet import testdatabase
+from _opzet import gunicorn_starten, meting, testdatabase, vrije_poort
 from django.db import connection
 
 from nal_oost.demo import demo_laden
@@ -26,18 +24,6 @@ WACHTWOORD = "Bench-wachtwoord-2026"
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))  # as in the Dockerfile
 AANTAL = {1: 40, 20: 300}  # requests per endpoint per concurrency level
 BASIS = Path(__file__).resolve().parent.parent
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def database_url() -> str:
-    d = connection.settings_dict
-    wachtwoord = f":{urllib.parse.quote(d['PASSWORD'])}" if d.get("PASSWORD") else ""
-    return f"postgis://{d['USER']}{wachtwoord}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
 
 
 def trajecten_maken():
@@ -50,38 +36,6 @@ def trajecten_maken():
         for i, pk in enumerate(Bedrijventerrein.objects.order_by("rin").values_list("pk", flat=True))
         if i % 3
     )
-
-
-def start_gunicorn(poort: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "nal_oost.settings.test",
-        "DATABASE_URL": database_url(),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CONN_MAX_AGE": "60",
-    }
-    proces = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
-        [
-            str(BASIS / ".venv" / "bin" / "gunicorn"),
-            "nal_oost.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASIS,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            if verzoek(poort, "/gezondheid")[0] == 200:
-                return proces
-        except OSError:
-            time.sleep(0.1)
-    proces.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 def verzoek(poort: int, pad: str, cookie: str = "", methode: str = "GET", body: str | None = None, extra: dict | None = None):
@@ -146,7 +100,7 @@ def main():
         rin = Bedrijventerrein.objects.filter(gemeente__code="GM0200").order_by("-ha_netto").values_list("rin", flat=True)[0]
         connection.close()
         poort = vrije_poort()
-        proces = start_gunicorn(poort)
+        proces = gunicorn_starten(poort, workers=WORKERS)
         try:
             cookies = {"regisseur": inloggen(poort, "demo-regisseur"), "gemeente": inloggen(poort, "demo-gemeente")}
             schermen = [
@@ -172,6 +126,12 @@ def main():
                 print("| screen | p50 | p95 | req/s | p50 / floor p50 | p95 / floor p95 |")
                 print("|---|---:|---:|---:|---:|---:|")
                 for naam, p50, p95, rps in resultaten:
+                    meting(
+                        f"{naam}, {clients} client(s), p50",
+                        f"{p50 * 1000:.1f} ms",
+                        f"floor p50: {basis_p50 * 1000:.1f} ms",
+                        f"{p50 / basis_p50:.1f}×",
+                    )
                     print(
                         f"| {naam} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {rps:.0f} | "
                         f"{p50 / basis_p50:.1f}× | {p95 / basis_p95:.1f}× |"

@@ -7,7 +7,7 @@ mode="${1:-demo}"
 
 apt_packages=(python3-venv gdal-bin libsqlite3-mod-spatialite libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 if [ "$mode" = "test" ]; then
-  apt_packages+=(postgresql-15-postgis-3 chromium poppler-utils)
+  apt_packages+=(postgresql-15-postgis-3 chromium poppler-utils docker-compose)
 fi
 
 missing=()
