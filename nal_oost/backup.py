@@ -51,6 +51,18 @@ def _pg_omgeving(db: dict) -> dict:
     return omgeving
 
 
+def _pg_verbinding(db: dict):
+    import psycopg
+
+    return psycopg.connect(
+        dbname=db["NAME"],
+        host=db.get("HOST") or None,
+        port=db.get("PORT") or None,
+        user=db.get("USER") or None,
+        password=db.get("PASSWORD") or None,
+    )
+
+
 def _uitvoeren(opdracht: list[str], omgeving: dict) -> None:
     proces = subprocess.run(opdracht, env=omgeving, capture_output=True, text=True, check=False)  # noqa: S603
     if proces.returncode != 0:
@@ -97,16 +109,8 @@ def backup_terugzetten(*, bronmap: Path, db: dict | None = None, media_root: Pat
     if media_root.exists() and any(media_root.iterdir()):
         raise BackupFout(f"de mediamap {media_root} is niet leeg; zet terug in een lege map")
     if _is_postgres(db):
-        import psycopg
-
         omgeving = _pg_omgeving(db)
-        with psycopg.connect(
-            dbname=db["NAME"],
-            host=db.get("HOST") or None,
-            port=db.get("PORT") or None,
-            user=db.get("USER") or None,
-            password=db.get("PASSWORD") or None,
-        ) as verbinding:
+        with _pg_verbinding(db) as verbinding:
             aantal = verbinding.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema='public' AND table_name <> 'spatial_ref_sys'"
             ).fetchone()[0]
@@ -124,13 +128,7 @@ def backup_terugzetten(*, bronmap: Path, db: dict | None = None, media_root: Pat
             ],
             omgeving,
         )
-        with psycopg.connect(
-            dbname=db["NAME"],
-            host=db.get("HOST") or None,
-            port=db.get("PORT") or None,
-            user=db.get("USER") or None,
-            password=db.get("PASSWORD") or None,
-        ) as verbinding:
+        with _pg_verbinding(db) as verbinding:
             gevonden = {t: verbinding.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in manifest["rijen"]}  # noqa: S608
     else:
         doel = Path(db["NAME"])

@@ -5,17 +5,9 @@ import io
 
 from django.utils.translation import gettext as _
 
+from nal_oost.exports import formule_veilig
 from prioritering.models import Selectieronde
 from prioritering.selectie import DIMENSIES
-
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def veilige_cel(waarde):
-    """Numbers stay numbers; text starting like a formula gets a leading apostrophe (OWASP CSV injection)."""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
 
 
 def _koppen() -> list[str]:
@@ -51,7 +43,7 @@ def ronde_csv(ronde: Selectieronde) -> str:
     uit.write("\ufeff")
     schrijver = csv.writer(uit, delimiter=";")
     for regel in [*_kop_regels(ronde), _koppen(), *_rijen(ronde)]:
-        schrijver.writerow([veilige_cel(w) if w is not None else "" for w in regel])
+        schrijver.writerow([formule_veilig(w) if w is not None else "" for w in regel])
     return uit.getvalue()
 
 
@@ -63,7 +55,7 @@ def ronde_xlsx(ronde: Selectieronde) -> bytes:
     blad = boek.active
     blad.title = _("Selectie")[:31]
     for regel in [*_kop_regels(ronde), _koppen(), *_rijen(ronde)]:
-        blad.append([veilige_cel(w) for w in regel])
+        blad.append([formule_veilig(w) for w in regel])
     for cel in blad[len(_kop_regels(ronde)) + 1]:
         cel.font = Font(bold=True)
     uit = io.BytesIO()

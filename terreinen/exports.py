@@ -12,18 +12,11 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.exports import formule_veilig
 from terreinen.filtersets import STAPPEN, STATUSSEN
 
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 STAP_LABELS = dict(STAPPEN)
 STATUS_LABELS = dict(STATUSSEN)
-
-
-def formule_veilig(waarde):
-    """Text that a spreadsheet would evaluate gets a leading apostrophe; numbers and other values pass unchanged."""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
 
 
 def _janee(waarde) -> str:
