@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from factsheets.models import VARIANT_OMSCHRIJVING, Factsheet, FactsheetRun, Variant
 from plankaarten.grafiek import laadvraag_svg
 from plankaarten.models import ZICHTJAREN, Netcapaciteit, Plankaart, Scenario
+from prioritering.models import Prioriteit
+from prioritering.selectors import kader_laatste
 from terreinen.kaartje import terrein_kaartje_svg
 from terreinen.models import Bedrijventerrein, Gemeente, LogistiekAandeel, SbiDiversiteit
 
@@ -45,12 +47,18 @@ def gegevens_hash(gegevens: dict) -> str:
     return hashlib.sha256(tekst.encode()).hexdigest()
 
 
-def _terreinen_met_gegevens(queryset: QuerySet[Bedrijventerrein]) -> QuerySet[Bedrijventerrein]:
+def _terreinen_met_gegevens(queryset: QuerySet[Bedrijventerrein], kader) -> QuerySet[Bedrijventerrein]:
     actuele_rijen = Plankaart.objects.actueel().select_related("versie").order_by("scenario", "zichtjaar")
+    # The score under the newest weights version (the plankaart detail for governments shows it).
+    scores = Prioriteit.objects.filter(kader=kader).select_related("kader") if kader else Prioriteit.objects.none()
     return (
         queryset.select_related("gemeente__provincie", "netbeheerder", "traject__regisseur")
         .defer("gemeente__geometrie", "gemeente__provincie__geometrie")
-        .prefetch_related(Prefetch("plankaarten", queryset=actuele_rijen, to_attr="actuele_rijen"), "initiatieven")
+        .prefetch_related(
+            Prefetch("plankaarten", queryset=actuele_rijen, to_attr="actuele_rijen"),
+            Prefetch("prioriteiten", queryset=scores, to_attr="actuele_prioriteit"),
+            "initiatieven",
+        )
         .order_by("pk")
     )
 
@@ -191,6 +199,17 @@ def _gegevens(terrein: Bedrijventerrein, variant: str, gemeenten: _GemeenteKaart
                 "initiatieven": [i.naam for i in terrein.initiatieven.all()],
             }
         )
+        prioriteit = terrein.actuele_prioriteit[0] if terrein.actuele_prioriteit else None
+        g["prioriteit"] = (
+            {
+                "score": prioriteit.score,
+                "rang": prioriteit.rang,
+                "kader_versie": prioriteit.kader.versie,
+                "zonder_plankaart": prioriteit.zonder_plankaart,
+            }
+            if prioriteit
+            else None
+        )
         g["scenarios"] = [_rij(p) for p in sorted(rijen, key=lambda p: (p.zichtjaar, Scenario.values.index(p.scenario)))]
         g["bronnen"] = sorted({p.bron or p.versie.bron for p in rijen})
         g["gemodelleerd"] = any(p.gemodelleerd for p in rijen)
@@ -203,10 +222,11 @@ def factsheet_gegevens_reeks(
     """(park, variant, data) for every park of `terreinen`, in batches: a fixed number of queries per batch."""
     varianten = list(varianten)
     gemeenten = _GemeenteKaarten()
+    kader = kader_laatste()
     ids = list(terreinen.order_by("pk").values_list("pk", flat=True))
     with translation.override("nl"):
         for start in range(0, len(ids), BATCH):
-            batch = list(_terreinen_met_gegevens(Bedrijventerrein.objects.filter(pk__in=ids[start : start + BATCH])))
+            batch = list(_terreinen_met_gegevens(Bedrijventerrein.objects.filter(pk__in=ids[start : start + BATCH]), kader))
             gemeenten.laad(t.gemeente_id for t in batch)
             for terrein in batch:
                 for variant in varianten:
