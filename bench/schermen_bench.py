@@ -27,15 +27,21 @@ BASIS = Path(__file__).resolve().parent.parent
 
 
 def trajecten_maken():
-    """Give two thirds of the parks a traject in a spread of steps and statuses, as in a running programme."""
+    """Spread two thirds of the parks over the steps and statuses, as in a running programme (the rest stay at step 0)."""
+    from collections import defaultdict
+    from datetime import date
+
     from stappenplan.models import Traject
 
     statussen = ["actief", "actief", "volgen", "uitgesteld", "zelfstandig", "gestopt", "afgerond"]
-    Traject.objects.bulk_create(
-        Traject(terrein_id=pk, stap=i % 7, status=statussen[i % len(statussen)])
-        for i, pk in enumerate(Bedrijventerrein.objects.order_by("rin").values_list("pk", flat=True))
-        if i % 3
-    )
+    groepen = defaultdict(list)
+    for i, pk in enumerate(Bedrijventerrein.objects.order_by("rin").values_list("pk", flat=True)):
+        if i % 3:
+            groepen[(i % 7, statussen[i % len(statussen)])].append(pk)
+    for (stap, status), pks in groepen.items():
+        extra = {"uitgesteld_sinds": date(2026, 9, 1), "herbeoordelen_op": date(2027, 3, 1)} if status == "uitgesteld" else {}
+        # A bulk update for the benchmark's data set; in the application only stap_zetten moves parks.
+        Traject.objects.filter(terrein_id__in=pks).update(stap=stap, status=status, **extra)
 
 
 def verzoek(poort: int, pad: str, cookie: str = "", methode: str = "GET", body: str | None = None, extra: dict | None = None):
