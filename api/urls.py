@@ -20,7 +20,7 @@ v1 = [
     path("openapi.json", views.OpenApiView.as_view(), name="openapi"),
     path("documentatie", beheer.DocumentatieView.as_view(), name="docs"),
     *router.urls,
-    re_path(r"^.*$", views.NietGevondenView.as_view(), name="niet-gevonden"),
+    re_path(r"^[\s\S]*$", views.NietGevondenView.as_view(), name="niet-gevonden"),  # also paths with newlines
 ]
 
 urlpatterns = [
