@@ -180,15 +180,16 @@ def omgeving_opruimen(omgeving: Omgeving) -> None:
     Bedrijventerrein.objects.filter(pk__in=[omgeving.eigen.pk, omgeving.elders.pk]).delete()
     InstrumentInzet.objects.filter(instrument__slug__startswith="matrix-").delete()
     Instrument.objects.filter(slug__startswith="matrix-").delete()
-    Berekening.objects.filter(pk__gte=omgeving.berekening_vanaf).delete()
-    if omgeving.kader_nieuw:
-        Afwegingskader.objects.filter(pk=omgeving.kader.pk).delete()
     PlankaartVersie.objects.filter(plankaarten__isnull=True).delete()
     get_user_model().objects.filter(username__startswith="matrix-").delete()
     Gemeente.objects.filter(code__in=omgeving.nieuwe_gemeenten).delete()
     Initiatief.objects.filter(naam="Lola Apeldoorn").delete()
     for model in (Wijziging, Gebeurtenis, Session, AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.all().delete()
+    # Last: deleting parks and initiatives above queues recomputations of the scores.
+    Berekening.objects.filter(pk__gte=omgeving.berekening_vanaf).delete()
+    if omgeving.kader_nieuw:
+        Afwegingskader.objects.filter(pk=omgeving.kader.pk).delete()
 
 
 @pytest.fixture(scope="module")
