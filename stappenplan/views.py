@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from nal_oost import rollen
@@ -105,7 +105,8 @@ def _terug_naar_terrein(traject):
 @require_POST
 def overgang_view(request, rin: int, actie: str):
     """Perform one named transition from the buttons in the park page section."""
-    traject = selectors.traject_voor_gebruiker(user=request.user, rin=rin)
+    # Refuse a reading role before looking at the form, so an incomplete post is no different.
+    traject = _traject_bewerkbaar(request, rin)
     form = OvergangForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Het formulier is niet volledig: %(fouten)s") % {"fouten": form.errors.as_text()})
@@ -224,6 +225,7 @@ class StapGegevensView(LoginRequiredMixin, View):
 
 
 @login_required
+@require_safe
 def document_downloaden(request, pk: int):
     """Serve an uploaded document, only for parks the user may see; confidential ones only for provincial roles."""
     documenten = Document.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(request.user))

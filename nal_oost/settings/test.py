@@ -25,3 +25,4 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 NAL_2FA_VERPLICHT = False
+WHITENOISE_AUTOREFRESH = True  # no upfront scan of node_modules for every test client

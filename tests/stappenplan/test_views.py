@@ -62,6 +62,14 @@ def test_medewerker_reads_confidential_outputs_but_gets_no_actions(client, traje
     assert StapOvergang.objects.count() == 3
 
 
+@pytest.mark.parametrize("rol", ["medewerker", "gemeente"])
+def test_reading_roles_are_refused_a_move_before_the_form_is_looked_at(client, traject, maak_gebruiker, rol):
+    login(client, maak_gebruiker(rol, *(["GM0200"] if rol == "gemeente" else [])))
+    url = reverse("stap-overgang", args=[traject.terrein.rin, "inventarisatie_afronden"])
+    assert client.post(url, {}).status_code == 403
+    assert not StapOvergang.objects.exists()
+
+
 def test_moving_on_without_an_output_shows_the_missing_output_and_changes_nothing(client, traject, regisseur):
     login(client, regisseur)
     url = reverse("stap-overgang", args=[traject.terrein.rin, "inventarisatie_afronden"])
@@ -176,6 +184,7 @@ def test_allowed_document_types_are_stored_and_downloadable_by_staff_only(
     response = login(client, maak_gebruiker("medewerker")).get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == inhoud
     assert naam in response["Content-Disposition"]
+    assert client.post(url).status_code == 405  # a download is a GET, never a POST
     client.logout()
     # Confidential by default: a gemeente user of the park's own municipality does not get it.
     assert login(client, maak_gebruiker("gemeente", "GM0200")).get(url).status_code == 404
