@@ -51,6 +51,7 @@ MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
     "csv": "text/csv",
     "txt": "text/plain",
     "png": "image/png",
@@ -62,7 +63,11 @@ MIME = {
     "zip": "application/zip",
 }
 _OOXML_DEEL = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
-_ODF_TYPE = {"odt": b"application/vnd.oasis.opendocument.text", "ods": b"application/vnd.oasis.opendocument.spreadsheet"}
+_ODF_TYPE = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    "odp": b"application/vnd.oasis.opendocument.presentation",
+}
 # Never accepted, whatever `soorten` says: browsers run scripts in these.
 VERBODEN = {"html", "htm", "xhtml", "svg", "svgz", "xml", "js", "mjs", "exe", "dll", "bat", "cmd", "sh", "ps1", "msi", "jar"}
 _ACTIEVE_INHOUD = (b"<script", b"<html", b"<!doctype html", b"<svg", b"<?php")

@@ -1,6 +1,5 @@
 """Writes in the stappenplan: the one place where a park moves, and where step outputs are recorded."""
 
-import zipfile
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from nal_oost import rollen
+from nal_oost.uploads import inhoud_past_bij
 from stappenplan import overgangen as fsm
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
@@ -278,11 +278,6 @@ def evaluatie_toevoegen(*, traject: Traject, user, soort: str, tekst: str, stap:
 # Documents ---------------------------------------------------------------------------------------
 
 MAX_DOCUMENT_BYTES = getattr(settings, "STAPPENPLAN_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
-_ZIP_KENMERK = {
-    ".docx": ("word/document.xml", None),
-    ".xlsx": ("xl/workbook.xml", None),
-    ".odt": ("mimetype", b"application/vnd.oasis.opendocument.text"),
-}
 TOEGESTANE_TYPEN = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -292,30 +287,6 @@ TOEGESTANE_TYPEN = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
 }
-
-
-def _inhoud_past(bestand, extensie: str) -> bool:
-    bestand.seek(0)
-    kop = bestand.read(8)
-    bestand.seek(0)
-    if extensie == ".pdf":
-        return kop.startswith(b"%PDF-")
-    if extensie == ".png":
-        return kop == b"\x89PNG\r\n\x1a\n"
-    if extensie in (".jpg", ".jpeg"):
-        return kop.startswith(b"\xff\xd8\xff")
-    if not kop.startswith(b"PK\x03\x04"):
-        return False
-    naam, verwacht = _ZIP_KENMERK[extensie]
-    try:
-        with zipfile.ZipFile(bestand) as archief:
-            if naam not in archief.namelist():
-                return False
-            return verwacht is None or archief.read(naam).strip() == verwacht
-    except zipfile.BadZipFile:
-        return False
-    finally:
-        bestand.seek(0)
 
 
 def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand, vertrouwelijk: bool = True) -> Document:
@@ -337,7 +308,7 @@ def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand
                 % {"mb": number_format(bestand.size / 1024 / 1024, 1), "max": MAX_DOCUMENT_BYTES // (1024 * 1024)}
             }
         )
-    if bestand.size == 0 or not _inhoud_past(bestand, extensie):
+    if bestand.size == 0 or not inhoud_past_bij(extensie.lstrip("."), bestand):
         raise ValidationError(
             {"bestand": _("De inhoud van het bestand is geen geldig %(ext)s-bestand.") % {"ext": extensie[1:].upper()}}
         )

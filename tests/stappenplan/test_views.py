@@ -167,8 +167,8 @@ def test_uploads_are_checked_for_type_content_and_size(client, traject, regisseu
 @pytest.mark.parametrize(
     ("naam", "inhoud"),
     [
-        ("plan.docx", _zip({"word/document.xml": "<w/>"})),
-        ("begroting.xlsx", _zip({"xl/workbook.xml": "<x/>"})),
+        ("plan.docx", _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"})),
+        ("begroting.xlsx", _zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<x/>"})),
         ("notitie.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text"})),
         ("foto.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20),
         ("foto.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20),
