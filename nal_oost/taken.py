@@ -23,13 +23,17 @@ PUBLICEER_OPTIES = {"retry": False, "ignore_result": True}
 BROKER_FOUTEN = (OperationalError, ConnectionError, OSError, RedisError)
 
 
+def _publiceren(taak_naam: str, args, kwargs) -> None:
+    from nal_oost.celery import app
+
+    app.send_task(taak_naam, args=list(args), kwargs=dict(kwargs), **PUBLICEER_OPTIES)
+
+
 def taak_versturen(taak, *args, **kwargs) -> bool:
     """Send now (outside a transaction hook); when the broker is unreachable keep it for later. True when sent."""
     taak_naam = taak if isinstance(taak, str) else taak.name
-    from nal_oost.celery import app
-
     try:
-        app.send_task(taak_naam, args=args, kwargs=kwargs, **PUBLICEER_OPTIES)
+        _publiceren(taak_naam, args, kwargs)
     except BROKER_FOUTEN as exc:
         logger.warning("broker unreachable, task %s deferred: %s", taak_naam, exc)
         UitgesteldeTaak.objects.create(taak=taak_naam, args=list(args), kwargs=dict(kwargs), fout=str(exc)[:500])
@@ -49,12 +53,10 @@ def achtergrond_vertraagd() -> bool:
 @shared_task(ignore_result=True, time_limit=120)
 def uitgestelde_taken_versturen() -> int:
     """Send deferred tasks in the order they were deferred; stops at the first failure. Returns how many went out."""
-    from nal_oost.celery import app
-
     verstuurd = 0
     for uitgesteld in UitgesteldeTaak.objects.order_by("aangemaakt_op", "pk"):
         try:
-            app.send_task(uitgesteld.taak, args=uitgesteld.args, kwargs=uitgesteld.kwargs, **PUBLICEER_OPTIES)
+            _publiceren(uitgesteld.taak, uitgesteld.args, uitgesteld.kwargs)
         except BROKER_FOUTEN as exc:
             UitgesteldeTaak.objects.filter(pk=uitgesteld.pk).update(pogingen=uitgesteld.pogingen + 1, fout=str(exc)[:500])
             break
