@@ -90,10 +90,13 @@ def tweefactor_bevestigen(*, user, apparaat: TOTPDevice, token: str, request=Non
 def tweefactor_controleren(*, user, token: str, request=None):
     """The confirmed device that accepts `token`, or None; every attempt is logged."""
     gevonden = None
-    for apparaat in devices_for_user(user, confirmed=True, for_verify=True):
-        if apparaat.verify_is_allowed()[0] and apparaat.verify_token(token):
-            gevonden = apparaat
-            break
+    # for_verify locks the devices (select_for_update) so two requests cannot both use one code;
+    # the lock needs a transaction of its own, as requests are not atomic (see settings.base).
+    with transaction.atomic():
+        for apparaat in devices_for_user(user, confirmed=True, for_verify=True):
+            if apparaat.verify_is_allowed()[0] and apparaat.verify_token(token):
+                gevonden = apparaat
+                break
     gebeurtenis_vastleggen(
         actie=Gebeurtenis.Actie.TWEEFACTOR,
         object=account_object(user.get_username()),
