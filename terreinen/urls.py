@@ -13,6 +13,7 @@ urlpatterns = [
         name="opgeslagen-filter-verwijderen",
     ),
     path("terreinen/<int:rin>/", views.TerreinDetailView.as_view(), name="terrein-detail"),
+    path("terreinen/<int:rin>/bewerken/", views.TerreinBewerkenView.as_view(), name="terrein-bewerken"),
     path("kaart/", views.KaartView.as_view(), name="kaart"),
     path("kaart/terreinen.geojson", views.KaartTerreinenGeoJSONView.as_view(), name="kaart-terreinen"),
     path("kaart/gemeenten.geojson", views.KaartGemeentenGeoJSONView.as_view(), name="kaart-gemeenten"),

@@ -7,9 +7,10 @@ exports and the map's park layer all use the same bound FilterSet, so they alway
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,10 +21,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from nal_oost import rollen
 from nal_oost.secties import dashboard_secties, terrein_secties
 from terreinen import exports, selectors
+from terreinen.criteria import aantal_bekend, criteria_voor, is_bekend
 from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
+from terreinen.forms import MOMENTOPNAME_SALT, TerreinForm
 from terreinen.geojson import feature_collection
 from terreinen.grafiek import trechter_svg
 from terreinen.models import Bedrijventerrein, Gemeente, Provincie
+from terreinen.services.bewerken import GelijktijdigeWijziging, terrein_bewerken, terrein_momentopname
 from terreinen.services.filters import opgeslagen_filter_bewaren, opgeslagen_filter_verwijderen
 
 # Dashboard sections with these keys get their own place on the dashboard (other apps register them):
@@ -207,7 +211,68 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
             context["contacten"] = terrein.contacten.all()
             context["notities"] = terrein.notities.select_related("auteur")
         context["secties"] = terrein_secties(self.request, terrein)
+        criteria = criteria_voor(self.request.user)
+        context["criteria_totaal"] = len(criteria)
+        context["criteria_bekend"] = aantal_bekend(terrein, criteria)
+        context["criteria_onbekend"] = [str(c.label) for c in criteria if not is_bekend(terrein, c.veld)]
         return context
+
+
+class TerreinBewerkenView(LoginRequiredMixin, View):
+    """Edit a park's Bijlage 7 criteria, grid data and initiatives (regisseur, beheerder); conflict-safe and audited."""
+
+    template_name = "terreinen/terrein_bewerken.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        # Outside the user's scope: 404 (terrein_detail); inside it but a reading role: 403.
+        self.terrein = selectors.terrein_detail(user=request.user, rin=kwargs["rin"])
+        if not rollen.mag_bewerken(request.user):
+            raise PermissionDenied(_("Alleen een regisseur of beheerder kan de gegevens van een terrein wijzigen."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, form, *, conflict=None, status=200):
+        context = {"terrein": self.terrein, "form": form, "conflict": conflict}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, rin):
+        form = TerreinForm(instance=self.terrein, momentopname=terrein_momentopname(terrein=self.terrein))
+        return self.render(form)
+
+    def post(self, request, rin):
+        form = TerreinForm(request.POST, instance=self.terrein)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        try:
+            gewijzigd = terrein_bewerken(
+                terrein=self.terrein,
+                user=request.user,
+                gegevens=form.gegevens(),
+                gezien_op=form.cleaned_data["gezien_op"],
+                momentopname=form.cleaned_data["momentopname"],
+            )
+        except GelijktijdigeWijziging as conflict:
+            # Keep what the user typed, but against the new version: saving again is a deliberate choice.
+            data = request.POST.copy()
+            data["gezien_op"] = conflict.terrein.gewijzigd_op.isoformat()
+            data["momentopname"] = signing.dumps(terrein_momentopname(terrein=conflict.terrein), salt=MOMENTOPNAME_SALT)
+            form = TerreinForm(data, instance=self.terrein)
+            form.is_valid()
+            return self.render(form, conflict=conflict, status=409)
+        except ValidationError as fout:
+            for veld, fouten in fout.message_dict.items() if hasattr(fout, "error_dict") else [(None, fout.messages)]:
+                form.add_error(veld if veld in form.fields else None, fouten)
+            return self.render(form, status=400)
+        if gewijzigd:
+            messages.success(
+                request,
+                _("De gegevens van %(terrein)s zijn opgeslagen (%(velden)s). De score wordt op de achtergrond herberekend.")
+                % {"terrein": self.terrein.naam, "velden": ", ".join(gewijzigd)},
+            )
+        else:
+            messages.info(request, _("Er was niets gewijzigd."))
+        return redirect("terrein-detail", rin=self.terrein.rin)
 
 
 def _legenda() -> dict:
