@@ -62,6 +62,16 @@ def actuele_vraag(zichtjaar: int, scenario: str = "midden") -> Subquery:
     )
 
 
+def actuele_prioriteit(veld: str, terrein_ref: str = "pk") -> Subquery:
+    """The park's `score`, `rang` or `vraagklasse` under the newest afwegingskader it was scored with.
+
+    Through the reverse relation, so this app does not import prioritering; `terrein_ref` points at
+    the park's id from the outer query ("pk" for parks, "terrein_id" for rows belonging to a park).
+    """
+    prioriteit = Bedrijventerrein.prioriteiten.rel.related_model
+    return Subquery(prioriteit.objects.filter(terrein=OuterRef(terrein_ref)).order_by("-kader__versie").values(veld)[:1])
+
+
 STAP_EXPRESSIE = Coalesce(F("traject__stap"), 0)
 
 

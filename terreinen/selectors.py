@@ -72,6 +72,19 @@ def regisseur_keuzes() -> list[tuple[str, str]]:
     return [(u, f"{v} {a}".strip() or u) for u, v, a in users]
 
 
+def mogelijke_regisseurs() -> list[tuple[int, str]]:
+    """Active users who may lead a park (the editing roles), for assigning a regisseur."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=rollen.BEWERKENDE_ROLLEN) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+        .values_list("pk", "username", "first_name", "last_name")
+    )
+    return [(pk, f"{v} {a}".strip() or u) for pk, u, v, a in users]
+
+
 def terrein_detail(*, user, rin: int) -> Bedrijventerrein:
     """One visible park, or 404 — also for parks that exist outside the user's scope."""
     return get_object_or_404(

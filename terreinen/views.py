@@ -145,6 +145,8 @@ class TerreinLijstView(LoginRequiredMixin, ListView):
             kolommen.append({"sleutel": sleutel, "kop": kop, "numeriek": numeriek, "volgende": volgende, "aria_sort": aria})
         context["kolommen"] = kolommen
         context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=self.request.user)
+        if rollen.mag_regisseurs_toewijzen(self.request.user):
+            context["toewijzen"] = {"regisseurs": selectors.mogelijke_regisseurs()}
         return context
 
 
