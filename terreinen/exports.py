@@ -99,3 +99,30 @@ def terreinen_xlsx(terreinen: Iterable) -> bytes:
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()
+
+
+def importblad_xlsx(terreinen: Iterable) -> bytes:
+    """The parks' current criteria in exactly the criteria import's format, so export → edit → import round-trips."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from terreinen.services.criteria_importeren import importblad_rijen
+
+    boek = Workbook(write_only=True)
+    blad = boek.create_sheet(title=str(_("Criteria")))
+    blad.freeze_panes = "B2"
+    vet = Font(bold=True)
+    for i, rij in enumerate(importblad_rijen(terreinen)):
+        if i == 0:
+            koppen = []
+            for kop in rij:
+                cel = WriteOnlyCell(blad, value=kop)
+                cel.font = vet
+                koppen.append(cel)
+            blad.append(koppen)
+        else:
+            blad.append([formule_veilig(w) for w in rij])
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()

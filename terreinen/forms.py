@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator
 from terreinen.models import Bedrijventerrein
 from terreinen.services.bewerken import BEWERKBARE_VELDEN
 
@@ -78,3 +79,15 @@ class TerreinForm(forms.ModelForm):
 
     def gegevens(self) -> dict:
         return {veld: self.cleaned_data[veld] for veld in BEWERKBARE_VELDEN}
+
+
+class CriteriaImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Bestand met criteria (XLSX of CSV)"),
+        help_text=_("Eén rij per terrein met het RIN-nummer; download een importbestand vanuit de lijst als voorbeeld."),
+        validators=[UploadValidator(soorten=("xlsx", "csv"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design(self)

@@ -6,6 +6,8 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="home"),
     path("terreinen/", views.TerreinLijstView.as_view(), name="terrein-lijst"),
     path("terreinen/export.<str:formaat>", views.TerreinExportView.as_view(), name="terrein-export"),
+    path("terreinen/importbestand.xlsx", views.TerreinImportbladView.as_view(), name="terrein-importblad"),
+    path("terreinen/criteria-importeren/", views.CriteriaImportView.as_view(), name="criteria-import"),
     path("terreinen/filters/", views.OpgeslagenFilterBewarenView.as_view(), name="opgeslagen-filter-bewaren"),
     path(
         "terreinen/filters/<int:pk>/verwijderen/",

@@ -23,11 +23,13 @@ from nal_oost.secties import dashboard_secties, terrein_secties
 from terreinen import exports, selectors
 from terreinen.criteria import aantal_bekend, criteria_voor, is_bekend
 from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
-from terreinen.forms import MOMENTOPNAME_SALT, TerreinForm
+from terreinen.forms import MOMENTOPNAME_SALT, CriteriaImportForm, TerreinForm
 from terreinen.geojson import feature_collection
 from terreinen.grafiek import trechter_svg
 from terreinen.models import Bedrijventerrein, Gemeente, Provincie
+from terreinen.services import criteria_upload
 from terreinen.services.bewerken import GelijktijdigeWijziging, terrein_bewerken, terrein_momentopname
+from terreinen.services.criteria_importeren import VerouderdeVoorvertoning, criteria_importeren
 from terreinen.services.filters import opgeslagen_filter_bewaren, opgeslagen_filter_verwijderen
 
 # Dashboard sections with these keys get their own place on the dashboard (other apps register them):
@@ -167,6 +169,71 @@ class TerreinExportView(LoginRequiredMixin, View):
         naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
         response["Content-Disposition"] = f'attachment; filename="{naam}"'
         return response
+
+
+class TerreinImportbladView(LoginRequiredMixin, View):
+    """The filtered parks' criteria as an import sheet (XLSX) for the criteria import; for the editing roles."""
+
+    def get(self, request):
+        if not rollen.mag_bewerken(request.user):
+            raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
+        terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
+        response = HttpResponse(exports.importblad_xlsx(terreinen), content_type=TerreinExportView.FORMATEN["xlsx"][0])
+        naam = f"criteria-importbestand-{timezone.localdate():%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return response
+
+
+class CriteriaImportView(LoginRequiredMixin, View):
+    """Upload a criteria sheet → preview of the changes per park and field → confirm (beheerder, regisseur)."""
+
+    template_name = "terreinen/criteria_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not rollen.mag_bewerken(request.user):
+            raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, form, resultaat=None, status=200):
+        return render(self.request, self.template_name, {"form": form, "resultaat": resultaat}, status=status)
+
+    def get(self, request):
+        return self.render(CriteriaImportForm())
+
+    def post(self, request):
+        if request.POST.get("stap") == "bevestigen":
+            return self.bevestigen(request)
+        form = CriteriaImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        upload = criteria_upload.bewaren(request=request, bestand=form.cleaned_data["bestand"])
+        resultaat = criteria_importeren(pad=upload.pad, dry_run=True, bestandsnaam=upload.naam)
+        return self.render(CriteriaImportForm(), resultaat, status=200 if resultaat.geslaagd else 400)
+
+    def bevestigen(self, request):
+        upload = criteria_upload.ophalen(request=request)
+        if upload is None:
+            messages.error(request, _("Er is geen bestand om te importeren; upload het opnieuw."))
+            return redirect("criteria-import")
+        try:
+            resultaat = criteria_importeren(
+                pad=upload.pad, bestandsnaam=upload.naam, vingerafdruk=request.POST.get("vingerafdruk", "")
+            )
+        except VerouderdeVoorvertoning as fout:
+            messages.warning(request, str(fout))
+            resultaat = criteria_importeren(pad=upload.pad, dry_run=True, bestandsnaam=upload.naam)
+            return self.render(CriteriaImportForm(), resultaat, status=409)
+        if not resultaat.geslaagd:
+            return self.render(CriteriaImportForm(), resultaat, status=400)
+        criteria_upload.opruimen(request=request)
+        messages.success(
+            request,
+            _("Criteria geïmporteerd uit %(bestand)s: %(gewijzigd)d terrein(en) gewijzigd, %(ongewijzigd)d ongewijzigd.")
+            % {"bestand": upload.naam, "gewijzigd": resultaat.gewijzigd, "ongewijzigd": resultaat.ongewijzigd},
+        )
+        return redirect("terrein-lijst")
 
 
 class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):
