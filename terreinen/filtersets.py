@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from terreinen.criteria import CRITERIA, CRITERIA_PER_VELD
 from terreinen.models import (
     GROOTTE_GRENZEN,
     Bedrijventerrein,
@@ -73,6 +74,8 @@ def actuele_prioriteit(veld: str, terrein_ref: str = "pk") -> Subquery:
 
 
 STAP_EXPRESSIE = Coalesce(F("traject__stap"), 0)
+# The demand class 2030 of the newest score (prioritering's Vraagklasse values; listed here so this app imports no other).
+PRIORITEITSKLASSEN = [("hoog", _("Hoog")), ("middel", _("Middel")), ("laag", _("Laag")), ("onbekend", _("Onbekend"))]
 
 
 class SorteringFilter(django_filters.OrderingFilter):
@@ -193,6 +196,20 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
     initiatief = django_filters.ModelMultipleChoiceFilter(
         label=_("Initiatief"), queryset=Initiatief.objects.all(), method="filter_initiatief"
     )
+    onbekend = django_filters.MultipleChoiceFilter(
+        label=_("Criterium onbekend"),
+        choices=[(c.veld, c.label) for c in CRITERIA],
+        method="filter_onbekend",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    prioriteitsklasse = django_filters.MultipleChoiceFilter(
+        label=_("Prioriteitsklasse (vermogensvraag 2030)"),
+        choices=PRIORITEITSKLASSEN,
+        method="filter_prioriteitsklasse",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     vraag_2025_min = django_filters.NumberFilter(label=_("Laadvraag 2025 vanaf (kW)"), method="filter_vraag")
     vraag_2025_max = django_filters.NumberFilter(label=_("Laadvraag 2025 tot en met (kW)"), method="filter_vraag")
     vraag_2030_min = django_filters.NumberFilter(label=_("Laadvraag 2030 vanaf (kW)"), method="filter_vraag")
@@ -260,6 +277,17 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         # A subquery instead of a join, so a park in two chosen initiatives is listed once.
         through = queryset.model.initiatieven.through
         return queryset.filter(pk__in=through.objects.filter(initiatief__in=value).values("bedrijventerrein_id"))
+
+    def filter_onbekend(self, queryset, name, value):
+        for veld in value:
+            queryset = queryset.filter(CRITERIA_PER_VELD[veld].onbekend)
+        return queryset
+
+    def filter_prioriteitsklasse(self, queryset, name, value):
+        klassen = ["" if v == "onbekend" else v for v in value]
+        return queryset.annotate(_prioriteitsklasse=Coalesce(actuele_prioriteit("vraagklasse"), Value(""))).filter(
+            _prioriteitsklasse__in=klassen
+        )
 
     def filter_vraag(self, queryset, name, value):
         if value is None:

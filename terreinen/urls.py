@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="home"),
     path("terreinen/", views.TerreinLijstView.as_view(), name="terrein-lijst"),
     path("terreinen/export.<str:formaat>", views.TerreinExportView.as_view(), name="terrein-export"),
+    path("terreinen/volledigheid/", views.VolledigheidView.as_view(), name="volledigheid"),
     path("terreinen/importbestand.xlsx", views.TerreinImportbladView.as_view(), name="terrein-importblad"),
     path("terreinen/criteria-importeren/", views.CriteriaImportView.as_view(), name="criteria-import"),
     path("terreinen/filters/", views.OpgeslagenFilterBewarenView.as_view(), name="opgeslagen-filter-bewaren"),

@@ -171,6 +171,17 @@ class TerreinExportView(LoginRequiredMixin, View):
         return response
 
 
+class VolledigheidView(LoginRequiredMixin, TemplateView):
+    """Per criterion how many parks do not know it, by municipality and by regisseur; every number opens the list."""
+
+    template_name = "terreinen/volledigheid.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["volledigheid"] = selectors.volledigheid(user=self.request.user)
+        return context
+
+
 class TerreinImportbladView(LoginRequiredMixin, View):
     """The filtered parks' criteria as an import sheet (XLSX) for the criteria import; for the editing roles."""
 

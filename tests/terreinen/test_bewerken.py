@@ -110,3 +110,41 @@ def test_park_page_shows_how_many_criteria_are_known(client, terrein, maak_gebru
     login(client, maak_gebruiker("regisseur"))
     body = client.get(reverse("terrein-detail", args=[terrein.rin])).content.decode()
     assert "Criteria bekend: 3/9" in body
+
+
+def test_completeness_page_counts_unknown_criteria_per_municipality_and_regisseur_with_links(
+    client, twee_gemeenten, maak_gebruiker
+):
+    from stappenplan import services
+
+    apeldoorn, zwolle = twee_gemeenten
+    bekend = BedrijventerreinFactory(gemeente=apeldoorn, parkmanagement=True, bereikbaarheid="goed")
+    BedrijventerreinFactory(gemeente=apeldoorn)
+    BedrijventerreinFactory(gemeente=zwolle, parkmanagement=False)
+    regisseur = maak_gebruiker("regisseur")
+    services.trajecten_aanmaken()
+    services.regisseur_toewijzen(trajecten=bekend.traject.__class__.objects.filter(terrein=bekend), regisseur=regisseur)
+    login(client, regisseur)
+    response = client.get(reverse("volledigheid"))
+    v = response.context["volledigheid"]
+    assert {c.veld: n for c, n in v["totaal"]["onbekend"]}["parkmanagement"] == 1
+    per_gemeente = {r["gemeente__code"]: {c.veld: n for c, n in r["onbekend"]} for r in v["per_gemeente"]}
+    assert per_gemeente["GM0200"]["parkmanagement"] == 1 and per_gemeente["GM0200"]["bereikbaarheid"] == 1
+    assert per_gemeente["GM0193"]["parkmanagement"] == 0
+    assert [r["traject__regisseur__username"] for r in v["per_regisseur"]] == [regisseur.username]
+    body = response.content.decode()
+    assert "?onbekend=parkmanagement&amp;gemeente=GM0200" in body
+    # the link opens exactly those parks
+    lijst = client.get(reverse("terrein-lijst") + "?onbekend=parkmanagement&gemeente=GM0200")
+    assert [t.pk for t in lijst.context["terreinen"]] == [
+        p.pk for p in Bedrijventerrein.objects.filter(gemeente=apeldoorn, parkmanagement__isnull=True)
+    ]
+
+
+def test_gemeente_users_neither_see_nor_filter_on_confidential_criteria(client, twee_gemeenten, maak_gebruiker):
+    BedrijventerreinFactory(gemeente=twee_gemeenten[0], warme_contacten=True)
+    login(client, maak_gebruiker("gemeente", "GM0200"))
+    v = client.get(reverse("volledigheid")).context["volledigheid"]
+    assert "warme_contacten" not in [c.veld for c in v["criteria"]]
+    lijst = client.get(reverse("terrein-lijst") + "?onbekend=warme_contacten")
+    assert "warme_contacten" in str(lijst.context["filter_form"].errors["onbekend"])
