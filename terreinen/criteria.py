@@ -43,13 +43,12 @@ CRITERIA: tuple[Criterium, ...] = (
     Criterium("afstand_ze_zone_km", _("Afstand tot ZE-zone")),
 )
 CRITERIA_PER_VELD = {c.veld: c for c in CRITERIA}
+OPENBARE_CRITERIA = tuple(c for c in CRITERIA if not c.vertrouwelijk)
 
 
 def criteria_voor(user) -> tuple[Criterium, ...]:
     """The criteria `user` may see."""
-    if rollen.ziet_vertrouwelijk(user):
-        return CRITERIA
-    return tuple(c for c in CRITERIA if not c.vertrouwelijk)
+    return CRITERIA if rollen.ziet_vertrouwelijk(user) else OPENBARE_CRITERIA
 
 
 def bekend_expressie(criteria=CRITERIA):

@@ -50,6 +50,10 @@ KOLOMMEN = (
     Kolom(_("Laadvraag 2025 (kW, scenario midden)"), lambda t: t.kw_2025),
     Kolom(_("Laadvraag 2030 (kW, scenario midden)"), lambda t: t.kw_2030),
     Kolom(_("Laadvraag 2035 (kW, scenario midden)"), lambda t: t.kw_2035),
+    Kolom(_("Rang (prioritering)"), lambda t: t.prio_rang),
+    Kolom(_("Score (prioritering)"), lambda t: t.prio_score),
+    Kolom(_("Prioriteitsklasse (vermogensvraag 2030)"), lambda t: t.prio_klasse or ""),
+    Kolom(_("Criteria bekend"), lambda t: t.criteria_bekend),
 )
 
 

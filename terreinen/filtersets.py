@@ -8,7 +8,7 @@ from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from terreinen.criteria import CRITERIA, CRITERIA_PER_VELD
+from terreinen.criteria import CRITERIA, CRITERIA_PER_VELD, OPENBARE_CRITERIA, bekend_expressie
 from terreinen.models import (
     GROOTTE_GRENZEN,
     Bedrijventerrein,
@@ -92,6 +92,9 @@ class SorteringFilter(django_filters.OrderingFilter):
         "stap": lambda: STAP_EXPRESSIE,
         "status": lambda: F("traject__status"),
         **{f"vraag_{jaar}": (lambda jaar=jaar: actuele_vraag(jaar)) for jaar in ZICHTJAREN},
+        "rang": lambda: actuele_prioriteit("rang"),
+        # Counted over the criteria everyone may see, so the order tells nothing about confidential ones.
+        "criteria_bekend": lambda: bekend_expressie(OPENBARE_CRITERIA),
         "rin": lambda: F("rin"),
     }
 
@@ -106,6 +109,8 @@ class SorteringFilter(django_filters.OrderingFilter):
             "vraag_2025": _("laadvraag 2025"),
             "vraag_2030": _("laadvraag 2030"),
             "vraag_2035": _("laadvraag 2035"),
+            "rang": _("rang in de prioritering"),
+            "criteria_bekend": _("criteria bekend"),
             "rin": _("RIN-nummer"),
         }
         keuzes = []

@@ -48,7 +48,12 @@ LIJST_KOLOMMEN = (
     ("vraag_2025", gettext_lazy("Laadvraag 2025 (kW)"), True),
     ("vraag_2030", gettext_lazy("Laadvraag 2030 (kW)"), True),
     ("vraag_2035", gettext_lazy("Laadvraag 2035 (kW)"), True),
+    ("rang", gettext_lazy("Rang (score)"), True),
+    ("regisseur", gettext_lazy("Regisseur"), False),
+    ("criteria_bekend", gettext_lazy("Criteria bekend"), True),
 )
+# Columns shown but not sortable (no sort key in the FilterSet).
+NIET_SORTEERBAAR = {"regisseur"}
 
 # Map colouring: the legend classes (static/css/terreinen.css holds the colours; kaart.js reads them from the legend).
 KAART_KLEUREN = (
@@ -144,7 +149,17 @@ class TerreinLijstView(LoginRequiredMixin, ListView):
                 volgende, aria = sleutel, "descending"
             else:
                 volgende, aria = sleutel, None
-            kolommen.append({"sleutel": sleutel, "kop": kop, "numeriek": numeriek, "volgende": volgende, "aria_sort": aria})
+            kolommen.append(
+                {
+                    "sleutel": sleutel,
+                    "kop": kop,
+                    "numeriek": numeriek,
+                    "volgende": volgende,
+                    "aria_sort": aria,
+                    "sorteerbaar": sleutel not in NIET_SORTEERBAAR,
+                }
+            )
+        context["criteria_totaal"] = len(criteria_voor(self.request.user))
         context["kolommen"] = kolommen
         context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=self.request.user)
         if rollen.mag_regisseurs_toewijzen(self.request.user):
