@@ -21,8 +21,8 @@ RD_NEW = "http://www.opengis.net/def/crs/EPSG/0/28992"
 CRS_SRID = {CRS84: 4326, RD_NEW: 28992}
 SRID_CRS = {srid: uri for uri, srid in CRS_SRID.items()}
 
-# Park filters that stay internal: they name application users.
-NIET_PUBLIEKE_FILTERS = {"regisseur"}
+# Park filters that stay internal: they name application users, or serve the working list only.
+NIET_PUBLIEKE_FILTERS = {"regisseur", "onbekend", "prioriteitsklasse"}
 
 
 def camel(naam: str) -> str:

@@ -141,26 +141,46 @@ def _decodeer(data: bytes) -> str:
         ) from exc
 
 
-def lees_tabel(pad: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+# Where a header row is looked for when the file may have title rows above it.
+KOP_ZOEKEN_RIJEN = 30
+# A row whose first text says this is a totals row, not a record.
+TOTAAL_WOORDEN = ("totaal", "subtotaal", "total", "totals", "som", "gemiddelde", "gemiddeld")
+
+
+def lees_tabel(pad: Path, *, kop_herkennen=None) -> tuple[list[str], list[tuple[int, dict]]]:
     """Read a CSV (`;`, `,` or tab; UTF-8 with or without BOM, or Windows-1252) or an XLSX sheet.
 
-    Returns the headings and (row number as the user sees it, {heading: value}) pairs; the
-    heading is row 1.
+    Returns the headings and (row number as the user sees it, {heading: value}) pairs. Without
+    `kop_herkennen` the heading is row 1. With it (a function of a row's normalised cells), the
+    heading is the first of the first KOP_ZOEKEN_RIJEN rows it accepts, so title rows above the
+    table are skipped; BestandFout says so when no row qualifies. XLSX cells are read as their
+    cached values (a formula's last computed result); a formula without one is refused by cell.
     """
     pad = Path(pad)
     if pad.suffix.lower() == ".xlsx":
-        return _lees_xlsx(pad)
+        return _lees_xlsx(pad, kop_herkennen)
     tekst = _decodeer(pad.read_bytes())
-    eerste_regel = tekst.split("\n", 1)[0]
-    scheidingsteken = max((";", ",", "\t"), key=eerste_regel.count)
+    if kop_herkennen is None:
+        eerste_regel = tekst.split("\n", 1)[0]
+        scheidingsteken = max((";", ",", "\t"), key=eerste_regel.count)
+    else:
+        scheidingsteken = _scheidingsteken_met_kop(tekst, kop_herkennen)
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheidingsteken)
-    try:
-        koppen = [k.strip() for k in next(lezer)]
-    except StopIteration as exc:
-        raise BestandFout(_("het bestand is leeg")) from exc
+    koppen = None
+    for nummer, waarden in enumerate(lezer, start=1):
+        if kop_herkennen is None or kop_herkennen([normaliseer_kop(w) for w in waarden]):
+            koppen = [k.strip() for k in waarden]
+            kop_rij = nummer
+            break
+        if nummer >= KOP_ZOEKEN_RIJEN:
+            break
+    if koppen is None:
+        if kop_herkennen is None or not tekst.strip():
+            raise BestandFout(_("het bestand is leeg"))
+        raise BestandFout(_geen_kop_melding())
     _controleer_unieke_koppen(koppen)
     rijen = []
-    for nummer, waarden in enumerate(lezer, start=2):
+    for nummer, waarden in enumerate(lezer, start=kop_rij + 1):
         if not any(w.strip() for w in waarden):
             continue
         if len(waarden) > len(koppen):
@@ -168,6 +188,31 @@ def lees_tabel(pad: Path) -> tuple[list[str], list[tuple[int, dict]]]:
             continue
         rijen.append((nummer, dict(zip(koppen, waarden, strict=False))))
     return koppen, rijen
+
+
+def _geen_kop_melding() -> str:
+    return _("geen kopregel gevonden in de eerste %(n)d rijen: zet de kolomnamen (zoals 'RIN') in één rij boven de gegevens") % {
+        "n": KOP_ZOEKEN_RIJEN
+    }
+
+
+def _scheidingsteken_met_kop(tekst: str, kop_herkennen) -> str:
+    """The separator under which one of the first rows is a recognised header (title rows may have none)."""
+    regels = tekst.splitlines()[:KOP_ZOEKEN_RIJEN]
+    for teken in (";", ",", "\t"):
+        for waarden in csv.reader(regels, delimiter=teken):
+            if len(waarden) > 1 and kop_herkennen([normaliseer_kop(w) for w in waarden]):
+                return teken
+    raise BestandFout(_geen_kop_melding())
+
+
+def is_totaalrij(rij: dict) -> bool:
+    """A totals row under the table ('Totaal', 'Som', 'Gemiddelde' …) rather than a record."""
+    for waarde in rij.values():
+        if isinstance(waarde, str) and waarde.strip():
+            eerste = normaliseer_kop(waarde).split("_", 1)[0]
+            return eerste in TOTAAL_WOORDEN
+    return False
 
 
 def _controleer_unieke_koppen(koppen: list[str]) -> None:
@@ -179,36 +224,72 @@ def _controleer_unieke_koppen(koppen: list[str]) -> None:
         gezien.add(sleutel)
 
 
-def scheidingsteken(pad: Path) -> str | None:
-    """The CSV separator of a text file (`;` means the Dutch Excel dialect: decimal comma, dot for thousands)."""
+def scheidingsteken(pad: Path, *, kop_herkennen=None) -> str | None:
+    """The CSV separator of a text file (`;` means the Dutch Excel dialect: decimal comma, dot for thousands).
+
+    With `kop_herkennen`, the separator of the header row found as `lees_tabel` finds it.
+    """
     if Path(pad).suffix.lower() == ".xlsx":
         return None
+    if kop_herkennen is not None:
+        return _scheidingsteken_met_kop(_decodeer(Path(pad).read_bytes()), kop_herkennen)
     with open(pad, "rb") as f:
         eerste = f.readline()
     return max((b";", b",", b"\t"), key=eerste.count).decode()
 
 
-def _lees_xlsx(pad: Path):
+def _xlsx_openen(pad: Path, *, data_only: bool):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        boek = load_workbook(pad, read_only=True, data_only=True)
+        return load_workbook(pad, read_only=True, data_only=data_only)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise BestandFout(_("geen geldig XLSX-bestand: %(fout)s") % {"fout": exc}) from exc
-    blad = boek.worksheets[0]
-    regels = blad.iter_rows(values_only=True)
+
+
+def _lees_xlsx(pad: Path, kop_herkennen=None):
+    from openpyxl.utils import get_column_letter
+
+    boek = _xlsx_openen(pad, data_only=True)
+    # The same sheet with formulas instead of values: to name a formula cell that has no cached value.
+    formules = _xlsx_openen(pad, data_only=False)
     try:
-        koppen = [str(k).strip() if k is not None else "" for k in next(regels)]
-    except StopIteration as exc:
-        raise BestandFout(_("het werkblad is leeg")) from exc
-    _controleer_unieke_koppen(koppen)
-    rijen = []
-    for nummer, waarden in enumerate(regels, start=2):
-        if all(w is None or (isinstance(w, str) and not w.strip()) for w in waarden):
-            continue
-        rijen.append((nummer, {k: ("" if w is None else w) for k, w in zip(koppen, waarden, strict=False)}))
-    boek.close()
+        blad = boek.worksheets[0]
+        regels = zip(blad.iter_rows(values_only=True), formules.worksheets[0].iter_rows(values_only=True), strict=False)
+        koppen = None
+        for nummer, (waarden, _f) in enumerate(regels, start=1):
+            tekst = [str(k).strip() if k is not None else "" for k in waarden]
+            if kop_herkennen is None or kop_herkennen([normaliseer_kop(k) for k in tekst]):
+                koppen, kop_rij = tekst, nummer
+                break
+            if nummer >= KOP_ZOEKEN_RIJEN:
+                break
+        if koppen is None:
+            if kop_herkennen is None:
+                raise BestandFout(_("het werkblad is leeg"))
+            raise BestandFout(_geen_kop_melding())
+        _controleer_unieke_koppen(koppen)
+        rijen, zonder_waarde = [], []
+        for nummer, (waarden, formulewaarden) in enumerate(regels, start=kop_rij + 1):
+            for i, (waarde, formule) in enumerate(zip(waarden, formulewaarden, strict=False)):
+                if waarde is None and isinstance(formule, str) and formule.startswith("="):
+                    kop = koppen[i] if i < len(koppen) else ""
+                    zonder_waarde.append(f"{get_column_letter(i + 1)}{nummer}" + (f" ('{kop}')" if kop else ""))
+            if all(w is None or (isinstance(w, str) and not w.strip()) for w in waarden):
+                continue
+            rijen.append((nummer, {k: ("" if w is None else w) for k, w in zip(koppen, waarden, strict=False)}))
+    finally:
+        boek.close()
+        formules.close()
+    if zonder_waarde:
+        raise BestandFout(
+            _(
+                "formule zonder berekende waarde in cel %(cellen)s: open het bestand in Excel of LibreOffice en sla het "
+                "opnieuw op (dan worden de uitkomsten bewaard), of vul de waarden zelf in"
+            )
+            % {"cellen": ", ".join(zonder_waarde[:10]) + (" …" if len(zonder_waarde) > 10 else "")}
+        )
     return koppen, rijen
 
 

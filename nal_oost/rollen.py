@@ -46,6 +46,11 @@ def mag_bewerken(user) -> bool:
     return rol_van(user) in BEWERKENDE_ROLLEN
 
 
+def mag_regisseurs_toewijzen(user) -> bool:
+    """Assigning a regisseur to parks of others (in bulk, from the list): the beheerder."""
+    return rol_van(user) == BEHEERDER
+
+
 # Django model permissions per role, as app_label.codename patterns ("*" = every action).
 ROL_RECHTEN = {
     BEHEERDER: {"*": ("add", "change", "delete", "view")},

@@ -213,8 +213,11 @@ def terreinen_scoren(terreinen: list[TerreinInvoer], *, kader) -> tuple[list[Uit
             )
         )
     rin = {t.id: t.rin for t in terreinen}
-    # Ties: higher 2035 demand first, then the RIN number, so the order is stable and explainable.
-    uitkomsten.sort(key=lambda u: (u.zonder_plankaart, -u.score, -(u.kw_2035 or Decimal(-1)), rin[u.terrein_id]))
+    # Ties: more known criteria first (a score built on facts before one built on gaps), then higher
+    # 2035 demand, then the RIN number, so the order is stable and explainable (stated on the ranking page).
+    uitkomsten.sort(
+        key=lambda u: (u.zonder_plankaart, -u.score, u.aantal_onbekend, -(u.kw_2035 or Decimal(-1)), rin[u.terrein_id])
+    )
     for positie, u in enumerate(uitkomsten, start=1):
         u.rang = positie
     return uitkomsten, indeling, pareto

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from prioritering.criteria import gewichten_fouten, max_score
+from prioritering.criteria import CRITERIA, gewichten_fouten, max_score
 from terreinen.models import Bedrijventerrein
 
 
@@ -167,6 +167,11 @@ class Prioriteit(models.Model):
 
     def __str__(self):
         return f"{self.terrein_id} v{self.kader_id}: {self.score}"
+
+    @property
+    def criteria_bekend(self) -> int:
+        """How many of the scored criteria had known data (the ranking shows it and breaks ties on it)."""
+        return len(CRITERIA) - self.aantal_onbekend
 
 
 class Selectieronde(models.Model):

@@ -65,6 +65,7 @@ class RanglijstView(LoginRequiredMixin, ListView):
             provincies=Provincie.objects.filter(code__in=("PV25", "PV23")).only("code", "naam"),
             vraagklassen=[*Vraagklasse.choices, ("onbekend", _("Onbekend (geen plankaart)"))],
             criteria=CRITERIA,
+            aantal_criteria=len(CRITERIA),
             mag_herberekenen=rollen.mag_bewerken(self.request.user),
             querystring=params.urlencode(),
         )

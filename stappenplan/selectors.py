@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404
 
 from nal_oost import rollen
 from stappenplan import overgangen as fsm
-from stappenplan.models import Evaluatienotitie, Stap, StapOvergang, Status, Traject
+from stappenplan.models import Document, Evaluatienotitie, Oplossingsrichting, Stap, StapOvergang, Status, Traject
 from stappenplan.services import trajecten_aanmaken
 from stappenplan.termijnen import BIJNA_DAGEN, DOORLOOPTIJD_MAANDEN
-from terreinen.models import Bedrijventerrein
+from terreinen.models import Bedrijventerrein, Contact
 
 
 def traject_van_terrein(*, terrein: Bedrijventerrein) -> Traject:
@@ -42,17 +42,69 @@ class BeschikbareOvergang:
         return not self.ontbreekt
 
 
-def beschikbare_overgangen(*, traject: Traject, user, vandaag: date) -> list[BeschikbareOvergang]:
+def feiten_voor(trajecten) -> dict[int, fsm.Feiten]:
+    """The guards' facts of many parks in five queries whatever their number (for lists such as Mijn terreinen)."""
+    trajecten = list(trajecten)
+    ids = [t.pk for t in trajecten]
+    terrein_ids = [t.terrein_id for t in trajecten]
+    plankaart = Bedrijventerrein.plankaarten.rel.related_model
+    met_plankaart = set(
+        plankaart.objects.filter(actueel=True, terrein_id__in=terrein_ids).order_by().values_list("terrein_id", flat=True)
+    )
+    soorten, documenten, richtingen, evaluaties = defaultdict(set), defaultdict(set), defaultdict(list), defaultdict(set)
+    for terrein_id, soort in Contact.objects.filter(terrein_id__in=terrein_ids).order_by().values_list("terrein_id", "soort"):
+        soorten[terrein_id].add(soort)
+    for traject_id, stap, soort in (
+        Document.objects.filter(traject_id__in=ids).order_by().values_list("traject_id", "stap", "soort")
+    ):
+        documenten[traject_id].add((stap, soort))
+    for richting in Oplossingsrichting.objects.filter(traject_id__in=ids):
+        richtingen[richting.traject_id].append(richting)
+    for traject_id, stap in Evaluatienotitie.objects.filter(traject_id__in=ids).order_by().values_list("traject_id", "stap"):
+        evaluaties[traject_id].add(stap)
+    uit = {}
+    for t in trajecten:
+        feiten = fsm.Feiten(t)
+        # Filling the cached properties: the guards read these instead of querying per park.
+        feiten.__dict__.update(
+            heeft_plankaart=t.terrein_id in met_plankaart,
+            stakeholder_soorten=soorten[t.terrein_id],
+            documenten=documenten[t.pk],
+            richtingen=[r for r in richtingen[t.pk] if r.ronde == t.ronde],
+            evaluatie_stappen=evaluaties[t.pk],
+        )
+        uit[t.pk] = feiten
+    return uit
+
+
+def beschikbare_overgangen(
+    *, traject: Traject, user, vandaag: date, feiten: fsm.Feiten | None = None
+) -> list[BeschikbareOvergang]:
     """The moves open to this user from the park's current state, each with what is still missing.
 
     Parameters the user types in the form (a reason, a re-check date) are not known yet, so those
     guards are not reported here; the service checks them when the move is made.
     """
-    feiten = fsm.Feiten(traject)
+    feiten = feiten or fsm.Feiten(traject)
     parameters = fsm.parameters(vandaag=vandaag, reden="-", herbeoordelen_op=vandaag + timedelta(days=1))
     return [
         BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters)) for o in fsm.overgangen_vanuit(traject) if o.mag(user)
     ]
+
+
+def volgende_actie(*, traject: Traject, acties: list[BeschikbareOvergang]) -> BeschikbareOvergang | None:
+    """The move that takes the park forward: to a later step (or completing the last), else none.
+
+    Moves sideways (postpone, stop, follow) and back are not "next"; they stay on the park page.
+    """
+    vooruit = [
+        a
+        for a in acties
+        if not a.overgang.terug
+        and a.overgang.naar_status in (Status.ACTIEF, Status.AFGEROND)
+        and (a.overgang.doelstap(traject) > traject.stap or a.overgang.naar_status == Status.AFGEROND)
+    ]
+    return vooruit[0] if vooruit else None
 
 
 @dataclass(frozen=True)

@@ -346,13 +346,55 @@ def trajecten_aanmaken(*, terrein_ids=None) -> int:
 
 
 def regisseur_toewijzen(*, trajecten, regisseur, alleen_zonder: bool = False) -> int:
-    """Assign one regisseur to many parks at once; returns the number changed."""
-    if regisseur is not None and rollen.rol_van(regisseur) not in rollen.BEWERKENDE_ROLLEN:
+    """Assign one regisseur (or None: nobody) to one or many parks; returns the number changed.
+
+    The one path for taking on a park, giving it back and assigning in bulk: every park is saved on
+    its own, so the field history (audit) gets a row per park, all in one transaction.
+    """
+    if regisseur is not None and not rollen.mag_bewerken(regisseur):
         raise ValidationError(_("%(user)s is geen regisseur of beheerder.") % {"user": regisseur.get_username()})
     qs = trajecten.filter(regisseur__isnull=True) if alleen_zonder else trajecten
-    if regisseur is not None:
-        qs = qs.exclude(regisseur=regisseur)
-    return qs.update(regisseur=regisseur)
+    # Only parks that actually change get a save (and an audit row).
+    qs = qs.exclude(regisseur=regisseur) if regisseur is not None else qs.filter(regisseur__isnull=False)
+    aantal = 0
+    with transaction.atomic():
+        for traject in (
+            qs.select_for_update(of=("self",))
+            .select_related("terrein")
+            .only("pk", "stap", "status", "regisseur", "terrein", "terrein__naam")
+            .order_by("pk")
+        ):
+            traject.regisseur = regisseur
+            traject.save(update_fields=["regisseur"])
+            aantal += 1
+    return aantal
+
+
+def terrein_oppakken(*, traject: Traject, user) -> Traject:
+    """'Ik pak dit terrein op': the user becomes the park's regisseur, unless someone else already is."""
+    _mag_bewerken(user)
+    if traject.regisseur_id == user.pk:
+        return traject
+    if traject.regisseur_id is not None:
+        raise ValidationError(
+            _("%(naam)s is al regisseur van dit terrein; vraag een beheerder om het over te dragen.")
+            % {"naam": traject.regisseur.get_full_name() or traject.regisseur.get_username()}
+        )
+    # alleen_zonder: of two people taking on the same park at once, the second changes nothing.
+    if not regisseur_toewijzen(trajecten=Traject.objects.filter(pk=traject.pk), regisseur=user, alleen_zonder=True):
+        raise ValidationError(_("Iemand anders heeft dit terrein intussen opgepakt."))
+    traject.regisseur = user
+    return traject
+
+
+def terrein_teruggeven(*, traject: Traject, user) -> Traject:
+    """Give a park back: only its own regisseur does so (a beheerder reassigns instead)."""
+    _mag_bewerken(user)
+    if traject.regisseur_id != user.pk:
+        raise ValidationError(_("U bent geen regisseur van dit terrein."))
+    regisseur_toewijzen(trajecten=Traject.objects.filter(pk=traject.pk, regisseur=user), regisseur=None)
+    traject.regisseur = None
+    return traject
 
 
 # Daily digest ------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Thin views over the stappenplan services and selectors."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,8 +24,11 @@ from stappenplan.models import (
     Document,
     Evaluatienotitie,
     Stap,
+    Traject,
 )
 from stappenplan.termijnen import termijn_van
+from terreinen import selectors as terrein_selectors
+from terreinen.filtersets import actuele_prioriteit
 from terreinen.models import Bedrijventerrein
 
 
@@ -87,6 +91,8 @@ def sectie_context(request, terrein) -> dict:
         "afwegingen": dict(LOKALE_AFWEGINGEN),
         "vertrouwelijk": vertrouwelijk,
         "mag_bewerken": rollen.mag_bewerken(user),
+        "mag_oppakken": rollen.mag_bewerken(user) and traject.regisseur_id is None,
+        "mag_teruggeven": rollen.mag_bewerken(user) and traject.regisseur_id == user.pk,
     }
 
 
@@ -241,18 +247,96 @@ def document_downloaden(request, pk: int):
     return response
 
 
+@login_required
+@require_POST
+def terrein_oppakken(request, rin: int):
+    """'Ik pak dit terrein op' from the park page."""
+    traject = _traject_bewerkbaar(request, rin)
+    try:
+        services.terrein_oppakken(traject=traject, user=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("U bent nu regisseur van %(terrein)s.") % {"terrein": traject.terrein.naam})
+    return _terug_naar_terrein(traject)
+
+
+@login_required
+@require_POST
+def terrein_teruggeven(request, rin: int):
+    traject = _traject_bewerkbaar(request, rin)
+    try:
+        services.terrein_teruggeven(traject=traject, user=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("U bent geen regisseur meer van %(terrein)s.") % {"terrein": traject.terrein.naam})
+    return _terug_naar_terrein(traject)
+
+
+@login_required
+@require_POST
+def regisseur_toewijzen_view(request):
+    """Bulk assignment from the park list: the ticked parks, or every park of the list's current filter."""
+    if not rollen.mag_regisseurs_toewijzen(request.user):
+        raise PermissionDenied(_("Alleen een beheerder kan regisseurs toewijzen."))
+    querystring = request.POST.get("querystring", "").lstrip("?")
+    terug = reverse("terrein-lijst") + (f"?{querystring}" if querystring else "")
+    regisseur_id = request.POST.get("regisseur", "")
+    regisseur = get_user_model().objects.filter(pk=regisseur_id, is_active=True).first() if regisseur_id.isdigit() else None
+    if regisseur_id != "geen" and regisseur is None:
+        messages.error(request, _("Kies een regisseur."))
+        return redirect(terug)
+    # Only parks the user may see: a RIN outside the scope is simply not among them.
+    terreinen = terrein_selectors.terrein_filterset(user=request.user, params=QueryDict(querystring)).qs
+    if request.POST.get("alle") != "1":
+        rins = [int(r) for r in request.POST.getlist("rin") if r.isdigit()]
+        if not rins:
+            messages.error(request, _("Kies eerst een of meer terreinen, of ‘alle resultaten van dit filter’."))
+            return redirect(terug)
+        terreinen = terreinen.filter(rin__in=rins)
+    ids = list(terreinen.order_by().values_list("pk", flat=True))
+    services.trajecten_aanmaken(terrein_ids=ids)
+    try:
+        aantal = services.regisseur_toewijzen(trajecten=Traject.objects.filter(terrein_id__in=ids), regisseur=regisseur)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+        return redirect(terug)
+    if regisseur is None:
+        messages.success(request, _("Bij %(n)d terrein(en) is de regisseur verwijderd.") % {"n": aantal})
+    else:
+        naam = regisseur.get_full_name() or regisseur.get_username()
+        messages.success(
+            request,
+            _("%(naam)s is regisseur geworden van %(n)d terrein(en) (van %(totaal)d gekozen).")
+            % {"naam": naam, "n": aantal, "totaal": len(ids)},
+        )
+    return redirect(terug)
+
+
 class MijnTerreinenView(LoginRequiredMixin, ListView):
+    """The regisseur's parks: what to do next, what is missing for it, days left and priority."""
+
     template_name = "stappenplan/mijn_terreinen.html"
     context_object_name = "trajecten"
     paginate_by = 100
 
     def get_queryset(self):
         self.vandaag = timezone.localdate()
-        return selectors.mijn_terreinen(user=self.request.user, vandaag=self.vandaag)
+        return selectors.mijn_terreinen(user=self.request.user, vandaag=self.vandaag).annotate(
+            prio_score=actuele_prioriteit("score", "terrein_id"), prio_rang=actuele_prioriteit("rang", "terrein_id")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rijen"] = [(t, termijn_van(t, vandaag=self.vandaag)) for t in context["trajecten"]]
+        rijen = []
+        feiten = selectors.feiten_voor(context["trajecten"])
+        for t in context["trajecten"]:
+            acties = selectors.beschikbare_overgangen(
+                traject=t, user=self.request.user, vandaag=self.vandaag, feiten=feiten[t.pk]
+            )
+            rijen.append((t, termijn_van(t, vandaag=self.vandaag), selectors.volgende_actie(traject=t, acties=acties)))
+        context["rijen"] = rijen
         return context
 
 

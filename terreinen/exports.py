@@ -50,6 +50,10 @@ KOLOMMEN = (
     Kolom(_("Laadvraag 2025 (kW, scenario midden)"), lambda t: t.kw_2025),
     Kolom(_("Laadvraag 2030 (kW, scenario midden)"), lambda t: t.kw_2030),
     Kolom(_("Laadvraag 2035 (kW, scenario midden)"), lambda t: t.kw_2035),
+    Kolom(_("Rang (prioritering)"), lambda t: t.prio_rang),
+    Kolom(_("Score (prioritering)"), lambda t: t.prio_score),
+    Kolom(_("Prioriteitsklasse (vermogensvraag 2030)"), lambda t: t.prio_klasse or ""),
+    Kolom(_("Criteria bekend"), lambda t: t.criteria_bekend),
 )
 
 
@@ -96,6 +100,33 @@ def terreinen_xlsx(terreinen: Iterable) -> bytes:
             blad.append(koppen)
         else:
             blad.append(rij)
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()
+
+
+def importblad_xlsx(terreinen: Iterable) -> bytes:
+    """The parks' current criteria in exactly the criteria import's format, so export → edit → import round-trips."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from terreinen.services.criteria_importeren import importblad_rijen
+
+    boek = Workbook(write_only=True)
+    blad = boek.create_sheet(title=str(_("Criteria")))
+    blad.freeze_panes = "B2"
+    vet = Font(bold=True)
+    for i, rij in enumerate(importblad_rijen(terreinen)):
+        if i == 0:
+            koppen = []
+            for kop in rij:
+                cel = WriteOnlyCell(blad, value=kop)
+                cel.font = vet
+                koppen.append(cel)
+            blad.append(koppen)
+        else:
+            blad.append([formule_veilig(w) for w in rij])
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()

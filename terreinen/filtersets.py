@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from terreinen.criteria import CRITERIA, CRITERIA_PER_VELD, OPENBARE_CRITERIA, bekend_expressie
 from terreinen.models import (
     GROOTTE_GRENZEN,
     Bedrijventerrein,
@@ -62,7 +63,19 @@ def actuele_vraag(zichtjaar: int, scenario: str = "midden") -> Subquery:
     )
 
 
+def actuele_prioriteit(veld: str, terrein_ref: str = "pk") -> Subquery:
+    """The park's `score`, `rang` or `vraagklasse` under the newest afwegingskader it was scored with.
+
+    Through the reverse relation, so this app does not import prioritering; `terrein_ref` points at
+    the park's id from the outer query ("pk" for parks, "terrein_id" for rows belonging to a park).
+    """
+    prioriteit = Bedrijventerrein.prioriteiten.rel.related_model
+    return Subquery(prioriteit.objects.filter(terrein=OuterRef(terrein_ref)).order_by("-kader__versie").values(veld)[:1])
+
+
 STAP_EXPRESSIE = Coalesce(F("traject__stap"), 0)
+# The demand class 2030 of the newest score (prioritering's Vraagklasse values; listed here so this app imports no other).
+PRIORITEITSKLASSEN = [("hoog", _("Hoog")), ("middel", _("Middel")), ("laag", _("Laag")), ("onbekend", _("Onbekend"))]
 
 
 class SorteringFilter(django_filters.OrderingFilter):
@@ -79,6 +92,9 @@ class SorteringFilter(django_filters.OrderingFilter):
         "stap": lambda: STAP_EXPRESSIE,
         "status": lambda: F("traject__status"),
         **{f"vraag_{jaar}": (lambda jaar=jaar: actuele_vraag(jaar)) for jaar in ZICHTJAREN},
+        "rang": lambda: actuele_prioriteit("rang"),
+        # Counted over the criteria everyone may see, so the order tells nothing about confidential ones.
+        "criteria_bekend": lambda: bekend_expressie(OPENBARE_CRITERIA),
         "rin": lambda: F("rin"),
     }
 
@@ -93,6 +109,8 @@ class SorteringFilter(django_filters.OrderingFilter):
             "vraag_2025": _("laadvraag 2025"),
             "vraag_2030": _("laadvraag 2030"),
             "vraag_2035": _("laadvraag 2035"),
+            "rang": _("rang in de prioritering"),
+            "criteria_bekend": _("criteria bekend"),
             "rin": _("RIN-nummer"),
         }
         keuzes = []
@@ -183,6 +201,20 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
     initiatief = django_filters.ModelMultipleChoiceFilter(
         label=_("Initiatief"), queryset=Initiatief.objects.all(), method="filter_initiatief"
     )
+    onbekend = django_filters.MultipleChoiceFilter(
+        label=_("Criterium onbekend"),
+        choices=[(c.veld, c.label) for c in CRITERIA],
+        method="filter_onbekend",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    prioriteitsklasse = django_filters.MultipleChoiceFilter(
+        label=_("Prioriteitsklasse (vermogensvraag 2030)"),
+        choices=PRIORITEITSKLASSEN,
+        method="filter_prioriteitsklasse",
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     vraag_2025_min = django_filters.NumberFilter(label=_("Laadvraag 2025 vanaf (kW)"), method="filter_vraag")
     vraag_2025_max = django_filters.NumberFilter(label=_("Laadvraag 2025 tot en met (kW)"), method="filter_vraag")
     vraag_2030_min = django_filters.NumberFilter(label=_("Laadvraag 2030 vanaf (kW)"), method="filter_vraag")
@@ -250,6 +282,17 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         # A subquery instead of a join, so a park in two chosen initiatives is listed once.
         through = queryset.model.initiatieven.through
         return queryset.filter(pk__in=through.objects.filter(initiatief__in=value).values("bedrijventerrein_id"))
+
+    def filter_onbekend(self, queryset, name, value):
+        for veld in value:
+            queryset = queryset.filter(CRITERIA_PER_VELD[veld].onbekend)
+        return queryset
+
+    def filter_prioriteitsklasse(self, queryset, name, value):
+        klassen = ["" if v == "onbekend" else v for v in value]
+        return queryset.annotate(_prioriteitsklasse=Coalesce(actuele_prioriteit("vraagklasse"), Value(""))).filter(
+            _prioriteitsklasse__in=klassen
+        )
 
     def filter_vraag(self, queryset, name, value):
         if value is None:

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from nal_oost import rollen
+from terreinen.criteria import bekend_expressie, criteria_voor
 from terreinen.filtersets import (
     NIET_GESTART,
     STAP_EXPRESSIE,
@@ -13,6 +14,7 @@ from terreinen.filtersets import (
     STATUSSEN,
     ZICHTJAREN,
     BedrijventerreinFilterSet,
+    actuele_prioriteit,
     actuele_vraag,
 )
 from terreinen.models import Bedrijventerrein, Gemeente, OpgeslagenFilter, Provincie
@@ -22,7 +24,8 @@ GEEN_FILTER = ("page", "kleur", "formaat")
 
 
 def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
-    """Visible parks with municipality, size class, step, status and current demand per zichtjaar, for lists and exports."""
+    """Visible parks with municipality, size class, step, status, regisseur, current demand per zichtjaar,
+    newest score and rank, and how many criteria are known, for lists and exports."""
     qs = (
         Bedrijventerrein.objects.zichtbaar_voor(user)
         .select_related("gemeente__provincie", "netbeheerder")
@@ -33,6 +36,10 @@ def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
             status_code=Coalesce(F("traject__status"), Value(NIET_GESTART)),
             regisseur_naam=F("traject__regisseur__username"),
             **{f"kw_{jaar}": actuele_vraag(jaar) for jaar in ZICHTJAREN},
+            prio_score=actuele_prioriteit("score"),
+            prio_rang=actuele_prioriteit("rang"),
+            prio_klasse=actuele_prioriteit("vraagklasse"),
+            criteria_bekend=bekend_expressie(criteria_voor(user)),
         )
     )
     if zoek:
@@ -49,6 +56,8 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
     """
     filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
+    # Confidential criteria are no filter for those who may not see them.
+    filterset.filters["onbekend"].extra["choices"] = [(c.veld, c.label) for c in criteria_voor(user)]
     if not rollen.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (
@@ -70,6 +79,19 @@ def regisseur_keuzes() -> list[tuple[str, str]]:
         .values_list("username", "first_name", "last_name")
     )
     return [(u, f"{v} {a}".strip() or u) for u, v, a in users]
+
+
+def mogelijke_regisseurs() -> list[tuple[int, str]]:
+    """Active users who may lead a park (the editing roles), for assigning a regisseur."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=rollen.BEWERKENDE_ROLLEN) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+        .values_list("pk", "username", "first_name", "last_name")
+    )
+    return [(pk, f"{v} {a}".strip() or u) for pk, u, v, a in users]
 
 
 def terrein_detail(*, user, rin: int) -> Bedrijventerrein:
@@ -141,3 +163,33 @@ def dashboard_cijfers(*, user) -> dict:
 
 def opgeslagen_filters(*, user) -> QuerySet[OpgeslagenFilter]:
     return OpgeslagenFilter.objects.filter(user=user).order_by("naam")
+
+
+def volledigheid(*, user) -> dict:
+    """Per criterion how many visible parks do not know it: in total, per municipality and per regisseur.
+
+    Three grouped queries whatever the number of parks; confidential criteria only for those who may see them.
+    """
+    criteria = criteria_voor(user)
+    zichtbaar = Bedrijventerrein.objects.zichtbaar_voor(user).order_by()
+    tellingen = {f"onbekend_{c.veld}": Count("pk", filter=c.onbekend) for c in criteria}
+
+    def rijen(qs):
+        return [{**r, "onbekend": [(c, r[f"onbekend_{c.veld}"]) for c in criteria]} for r in qs]
+
+    totaal = zichtbaar.aggregate(aantal=Count("pk"), **tellingen)
+    return {
+        "criteria": criteria,
+        "totaal": {"aantal": totaal["aantal"], "onbekend": [(c, totaal[f"onbekend_{c.veld}"]) for c in criteria]},
+        "per_gemeente": rijen(
+            zichtbaar.values("gemeente__code", "gemeente__naam")
+            .annotate(aantal=Count("pk"), **tellingen)
+            .order_by("gemeente__naam")
+        ),
+        "per_regisseur": rijen(
+            zichtbaar.filter(traject__regisseur__isnull=False)
+            .values("traject__regisseur__username")
+            .annotate(aantal=Count("pk"), **tellingen)
+            .order_by("traject__regisseur__username")
+        ),
+    }

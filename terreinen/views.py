@@ -7,9 +7,10 @@ exports and the map's park layer all use the same bound FilterSet, so they alway
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,10 +21,15 @@ from django.views.generic import DetailView, ListView, TemplateView
 from nal_oost import rollen
 from nal_oost.secties import dashboard_secties, terrein_secties
 from terreinen import exports, selectors
+from terreinen.criteria import aantal_bekend, criteria_voor, is_bekend
 from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
+from terreinen.forms import MOMENTOPNAME_SALT, CriteriaImportForm, TerreinForm
 from terreinen.geojson import feature_collection
 from terreinen.grafiek import trechter_svg
 from terreinen.models import Bedrijventerrein, Gemeente, Provincie
+from terreinen.services import criteria_upload
+from terreinen.services.bewerken import GelijktijdigeWijziging, terrein_bewerken, terrein_momentopname
+from terreinen.services.criteria_importeren import VerouderdeVoorvertoning, criteria_importeren
 from terreinen.services.filters import opgeslagen_filter_bewaren, opgeslagen_filter_verwijderen
 
 # Dashboard sections with these keys get their own place on the dashboard (other apps register them):
@@ -42,7 +48,12 @@ LIJST_KOLOMMEN = (
     ("vraag_2025", gettext_lazy("Laadvraag 2025 (kW)"), True),
     ("vraag_2030", gettext_lazy("Laadvraag 2030 (kW)"), True),
     ("vraag_2035", gettext_lazy("Laadvraag 2035 (kW)"), True),
+    ("rang", gettext_lazy("Rang (score)"), True),
+    ("regisseur", gettext_lazy("Regisseur"), False),
+    ("criteria_bekend", gettext_lazy("Criteria bekend"), True),
 )
+# Columns shown but not sortable (no sort key in the FilterSet).
+NIET_SORTEERBAAR = {"regisseur"}
 
 # Map colouring: the legend classes (static/css/terreinen.css holds the colours; kaart.js reads them from the legend).
 KAART_KLEUREN = (
@@ -138,9 +149,21 @@ class TerreinLijstView(LoginRequiredMixin, ListView):
                 volgende, aria = sleutel, "descending"
             else:
                 volgende, aria = sleutel, None
-            kolommen.append({"sleutel": sleutel, "kop": kop, "numeriek": numeriek, "volgende": volgende, "aria_sort": aria})
+            kolommen.append(
+                {
+                    "sleutel": sleutel,
+                    "kop": kop,
+                    "numeriek": numeriek,
+                    "volgende": volgende,
+                    "aria_sort": aria,
+                    "sorteerbaar": sleutel not in NIET_SORTEERBAAR,
+                }
+            )
+        context["criteria_totaal"] = len(criteria_voor(self.request.user))
         context["kolommen"] = kolommen
         context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=self.request.user)
+        if rollen.mag_regisseurs_toewijzen(self.request.user):
+            context["toewijzen"] = {"regisseurs": selectors.mogelijke_regisseurs()}
         return context
 
 
@@ -161,6 +184,82 @@ class TerreinExportView(LoginRequiredMixin, View):
         naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
         response["Content-Disposition"] = f'attachment; filename="{naam}"'
         return response
+
+
+class VolledigheidView(LoginRequiredMixin, TemplateView):
+    """Per criterion how many parks do not know it, by municipality and by regisseur; every number opens the list."""
+
+    template_name = "terreinen/volledigheid.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["volledigheid"] = selectors.volledigheid(user=self.request.user)
+        return context
+
+
+class TerreinImportbladView(LoginRequiredMixin, View):
+    """The filtered parks' criteria as an import sheet (XLSX) for the criteria import; for the editing roles."""
+
+    def get(self, request):
+        if not rollen.mag_bewerken(request.user):
+            raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
+        terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
+        response = HttpResponse(exports.importblad_xlsx(terreinen), content_type=TerreinExportView.FORMATEN["xlsx"][0])
+        naam = f"criteria-importbestand-{timezone.localdate():%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return response
+
+
+class CriteriaImportView(LoginRequiredMixin, View):
+    """Upload a criteria sheet → preview of the changes per park and field → confirm (beheerder, regisseur)."""
+
+    template_name = "terreinen/criteria_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not rollen.mag_bewerken(request.user):
+            raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, form, resultaat=None, status=200):
+        return render(self.request, self.template_name, {"form": form, "resultaat": resultaat}, status=status)
+
+    def get(self, request):
+        return self.render(CriteriaImportForm())
+
+    def post(self, request):
+        if request.POST.get("stap") == "bevestigen":
+            return self.bevestigen(request)
+        form = CriteriaImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        upload = criteria_upload.bewaren(request=request, bestand=form.cleaned_data["bestand"])
+        resultaat = criteria_importeren(pad=upload.pad, dry_run=True, bestandsnaam=upload.naam)
+        return self.render(CriteriaImportForm(), resultaat, status=200 if resultaat.geslaagd else 400)
+
+    def bevestigen(self, request):
+        upload = criteria_upload.ophalen(request=request)
+        if upload is None:
+            messages.error(request, _("Er is geen bestand om te importeren; upload het opnieuw."))
+            return redirect("criteria-import")
+        try:
+            resultaat = criteria_importeren(
+                pad=upload.pad, bestandsnaam=upload.naam, vingerafdruk=request.POST.get("vingerafdruk", "")
+            )
+        except VerouderdeVoorvertoning as fout:
+            messages.warning(request, str(fout))
+            resultaat = criteria_importeren(pad=upload.pad, dry_run=True, bestandsnaam=upload.naam)
+            return self.render(CriteriaImportForm(), resultaat, status=409)
+        if not resultaat.geslaagd:
+            return self.render(CriteriaImportForm(), resultaat, status=400)
+        criteria_upload.opruimen(request=request)
+        messages.success(
+            request,
+            _("Criteria geïmporteerd uit %(bestand)s: %(gewijzigd)d terrein(en) gewijzigd, %(ongewijzigd)d ongewijzigd.")
+            % {"bestand": upload.naam, "gewijzigd": resultaat.gewijzigd, "ongewijzigd": resultaat.ongewijzigd},
+        )
+        return redirect("terrein-lijst")
 
 
 class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):
@@ -207,7 +306,68 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
             context["contacten"] = terrein.contacten.all()
             context["notities"] = terrein.notities.select_related("auteur")
         context["secties"] = terrein_secties(self.request, terrein)
+        criteria = criteria_voor(self.request.user)
+        context["criteria_totaal"] = len(criteria)
+        context["criteria_bekend"] = aantal_bekend(terrein, criteria)
+        context["criteria_onbekend"] = [str(c.label) for c in criteria if not is_bekend(terrein, c.veld)]
         return context
+
+
+class TerreinBewerkenView(LoginRequiredMixin, View):
+    """Edit a park's Bijlage 7 criteria, grid data and initiatives (regisseur, beheerder); conflict-safe and audited."""
+
+    template_name = "terreinen/terrein_bewerken.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        # Outside the user's scope: 404 (terrein_detail); inside it but a reading role: 403.
+        self.terrein = selectors.terrein_detail(user=request.user, rin=kwargs["rin"])
+        if not rollen.mag_bewerken(request.user):
+            raise PermissionDenied(_("Alleen een regisseur of beheerder kan de gegevens van een terrein wijzigen."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, form, *, conflict=None, status=200):
+        context = {"terrein": self.terrein, "form": form, "conflict": conflict}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, rin):
+        form = TerreinForm(instance=self.terrein, momentopname=terrein_momentopname(terrein=self.terrein))
+        return self.render(form)
+
+    def post(self, request, rin):
+        form = TerreinForm(request.POST, instance=self.terrein)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        try:
+            gewijzigd = terrein_bewerken(
+                terrein=self.terrein,
+                user=request.user,
+                gegevens=form.gegevens(),
+                gezien_op=form.cleaned_data["gezien_op"],
+                momentopname=form.cleaned_data["momentopname"],
+            )
+        except GelijktijdigeWijziging as conflict:
+            # Keep what the user typed, but against the new version: saving again is a deliberate choice.
+            data = request.POST.copy()
+            data["gezien_op"] = conflict.terrein.gewijzigd_op.isoformat()
+            data["momentopname"] = signing.dumps(terrein_momentopname(terrein=conflict.terrein), salt=MOMENTOPNAME_SALT)
+            form = TerreinForm(data, instance=self.terrein)
+            form.is_valid()
+            return self.render(form, conflict=conflict, status=409)
+        except ValidationError as fout:
+            for veld, fouten in fout.message_dict.items() if hasattr(fout, "error_dict") else [(None, fout.messages)]:
+                form.add_error(veld if veld in form.fields else None, fouten)
+            return self.render(form, status=400)
+        if gewijzigd:
+            messages.success(
+                request,
+                _("De gegevens van %(terrein)s zijn opgeslagen (%(velden)s). De score wordt op de achtergrond herberekend.")
+                % {"terrein": self.terrein.naam, "velden": ", ".join(gewijzigd)},
+            )
+        else:
+            messages.info(request, _("Er was niets gewijzigd."))
+        return redirect("terrein-detail", rin=self.terrein.rin)
 
 
 def _legenda() -> dict:

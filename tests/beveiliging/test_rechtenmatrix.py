@@ -150,8 +150,18 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "kaart-terreinen": Regel(get=(403,) + (200,) * 5, post=(403,) + (405,) * 5),
     "kaart-gemeenten": Regel(get=(403,) + (200,) * 5, post=(403,) + (405,) * 5),
     "kaart-provincies": Regel(get=(403,) + (200,) * 5, post=(403,) + (405,) * 5),
+    # The regisseur's workbench: editing a park and importing criteria are for the editing roles only.
+    "terrein-bewerken": bewerken(post=400),
+    "volledigheid": ingelogd(),
+    "terrein-importblad": Regel(get=(LOGIN, 403, 403, 403, 200, 200), post=(LOGIN,) + (405,) * 5),
+    # An empty upload is a form error for the editing roles.
+    "criteria-import": Regel(get=(LOGIN, 403, 403, 403, 200, 200), post=(LOGIN, 403, 403, 403, 400, 400)),
     # stappenplan
     "mijn-terreinen": ingelogd(),
+    "terrein-oppakken": bewerken(get=405, post=302) | {"get": (LOGIN,) + (405,) * 5},
+    "terrein-teruggeven": bewerken(get=405, post=302) | {"get": (LOGIN,) + (405,) * 5},
+    # Assigning in bulk from the list is the beheerder's; an empty post goes back to the list with a message.
+    "regisseur-toewijzen": Regel(get=(LOGIN,) + (405,) * 5, post=(LOGIN, 403, 403, 403, 403, 302)),
     "evaluaties": provinciaal(gemeente_post=405),
     "stap-gegevens": bewerken(post=400, kwargs=lambda o: {"rin": o.eigen.rin, "stap": 1}) | {"data": {"formulier": "evaluatie"}},
     # The regisseur's empty post misses the version: back to the park with the error, nothing moves.

@@ -137,3 +137,19 @@ def test_weights_are_data_a_changed_weight_changes_the_score():
     standaard, _i, _p = terreinen_scoren(park, kader=kader())
     anders, _i, _p = terreinen_scoren(park, kader=kader(gewichten=gewichten))
     assert standaard[0].score - anders[0].score == 35
+
+
+def test_equal_scores_rank_the_park_with_more_known_criteria_first_then_2035_demand():
+    # Same score 0 from the criteria (warme contacten "nee" counts 0 points, as does unknown), same demand.
+    parken = [
+        TerreinInvoer(id=1, rin=1, kw_2030=D(100), kw_2035=D(900)),
+        TerreinInvoer(id=2, rin=2, kw_2030=D(100), kw_2035=D(100), warme_contacten=False, terrein_vol=False),
+        TerreinInvoer(id=3, rin=3, kw_2030=D(100), kw_2035=D(100), warme_contacten=False),
+    ]
+    uitkomsten, _indeling, _pareto = terreinen_scoren(parken, kader=kader(pareto_aandeel=100))
+    scores = {u.terrein_id: u.score for u in uitkomsten}
+    assert scores[2] == scores[3]
+    volgorde = [u.terrein_id for u in uitkomsten if scores[u.terrein_id] == scores[2]]
+    # two known criteria before one, and both before the park with the larger 2035 demand but fewer known
+    assert volgorde == [2, 3, 1]
+    assert [u.aantal_onbekend for u in uitkomsten if u.terrein_id in (2, 3)] == [4, 5]
