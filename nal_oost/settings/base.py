@@ -108,6 +108,12 @@ DATABASES = {
         conn_max_age=int(env("CONN_MAX_AGE", "0")),
     )
 }
+# ATOMIC_REQUESTS stays off, deliberately: a request-wide transaction would hold row locks while
+# templates render, exports stream and files are written, and would let a service that forgot its
+# own transaction pass unnoticed. Each service that writes several rows or locks rows
+# (select_for_update) opens its own `transaction.atomic()`; tests/beveiliging/test_transacties.py
+# runs every locking path without a test transaction to keep it that way.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 SPATIALITE_LIBRARY_PATH = "mod_spatialite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
