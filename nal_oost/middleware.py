@@ -1,9 +1,11 @@
-"""Request-wide security middleware: request id, request size limit, session expiry, two-factor."""
+"""Request-wide security middleware: request id, request size limit, unreadable input, session expiry, two-factor."""
 
 from datetime import datetime
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
@@ -59,6 +61,46 @@ class UploadLimietMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+def _onleesbaar(gecodeerd: str) -> bool:
+    """Whether URL-encoded text holds a NUL byte or bytes that are not UTF-8 (which Django would silently replace)."""
+    try:
+        ruw = gecodeerd.encode("latin-1")
+    except UnicodeEncodeError:
+        ruw = gecodeerd.encode("utf-8")
+    try:
+        tekst = unquote_to_bytes(ruw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return "\x00" in tekst
+
+
+class OngeldigeInvoerMiddleware:
+    """Answers 400 (the Dutch error page) for NUL bytes or non-UTF-8 bytes in the path, query or form data.
+
+    PostgreSQL refuses NUL characters in text, so such a parameter would otherwise reach a query and
+    end as a 500; undecodable bytes would be silently replaced and searched for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or _onleesbaar(request.META.get("QUERY_STRING", "")):
+            raise BadRequest("NUL or undecodable bytes in the URL")
+        if request.method == "POST" and self._formulier_onleesbaar(request):
+            raise BadRequest("NUL or undecodable bytes in the form data")
+        return self.get_response(request)
+
+    @staticmethod
+    def _formulier_onleesbaar(request) -> bool:
+        soort = request.META.get("CONTENT_TYPE", "")
+        if soort.startswith("application/x-www-form-urlencoded"):
+            return _onleesbaar(request.body.decode("latin-1"))
+        if soort.startswith("multipart/form-data"):
+            return any("\x00" in tekst for sleutel, waarden in request.POST.lists() for tekst in (sleutel, *waarden))
+        return False
 
 
 SESSIE_BEGIN = "nal_sessie_begin"

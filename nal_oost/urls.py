@@ -9,6 +9,10 @@ from . import views
 admin.site.site_header = _("NAL Oost – beheer")
 admin.site.site_title = _("NAL Oost")
 
+# Dutch error pages: templates/400.html … 500.html; 403 and 404 use Django's views with those templates.
+handler400 = "nal_oost.views.ongeldig_verzoek"
+handler500 = "nal_oost.views.serverfout"
+
 urlpatterns = [
     path("", include("terreinen.urls")),
     path("plankaarten/", include("plankaarten.urls")),

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nal_oost.middleware.RequestIdMiddleware",
     "nal_oost.middleware.UploadLimietMiddleware",
+    "nal_oost.middleware.OngeldigeInvoerMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
