@@ -1,4 +1,4 @@
-"""Request-wide security middleware: request id, request size limit, unreadable input, session expiry, two-factor."""
+"""Request-wide security middleware: request id, request size limit, unreadable input, caching, session expiry, two-factor."""
 
 from datetime import datetime
 from urllib.parse import unquote_to_bytes
@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
+from api.authenticatie import HEADER as API_SLEUTEL_HEADER
 from nal_oost import rollen
 from nal_oost.verzoek import VerzoekContext, geldig_request_id, herstel_context, nieuw_request_id, zet_context
 
@@ -101,6 +102,26 @@ class OngeldigeInvoerMiddleware:
         if soort.startswith("multipart/form-data"):
             return any("\x00" in tekst for sleutel, waarden in request.POST.lists() for tekst in (sleutel, *waarden))
         return False
+
+
+class GeenOpslagMiddleware:
+    """`Cache-Control: private, no-store` on every answer to a logged-in session or to an API key.
+
+    Pages, exports and documents for a logged-in user can hold confidential data; no browser or
+    proxy cache may keep them. A view that already said `no-store` keeps its own header. Static files
+    never get here (WhiteNoise answers them earlier) and keep their long cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        vertrouwelijk = (user is not None and user.is_authenticated) or API_SLEUTEL_HEADER in request.headers
+        if vertrouwelijk and "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "private, no-store"
+        return response
 
 
 SESSIE_BEGIN = "nal_sessie_begin"

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nal_oost.middleware.GeenOpslagMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "nal_oost.middleware.SessieMiddleware",
     "nal_oost.middleware.TweeFactorMiddleware",
