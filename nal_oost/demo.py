@@ -17,7 +17,7 @@ from terreinen.services.importeren import gemeenten_importeren, provinciegrenzen
 from terreinen.services.synthetisch import synthetische_regio_maken
 
 DATA_BESTANDEN = ("gemeenten.csv", "gemeenten.geojson", "provincies.geojson", "bedrijventerreinen.csv")
-DEMO_WACHTWOORD = "NAL-oost-demo-2026"
+DEMO_WACHTWOORD = "Kraanvogel-Zonnebloem-47"
 # The demo gemeente user sees Apeldoorn and Zwolle (or the first two municipalities of a synthetic region).
 DEMO_GEMEENTEN = ("GM0200", "GM0193")
 

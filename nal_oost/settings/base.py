@@ -119,12 +119,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 SPATIALITE_LIBRARY_PATH = "mod_spatialite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# RaadbaarheidValidator (zxcvbn with Dutch words, the municipalities and the user's own names) also
+# covers Django's common-password, numeric and user-attribute validators, so they are not listed.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "gebruikers.wachtwoorden.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "gebruikers.wachtwoorden.TekensoortenValidator", "OPTIONS": {"minimum_soorten": 3}},
+    {"NAME": "gebruikers.wachtwoorden.RaadbaarheidValidator", "OPTIONS": {"minimum_score": 3}},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
