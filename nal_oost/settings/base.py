@@ -131,15 +131,19 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login hardening (BIO2). django-axes checks every login before the model backend: after
-# AXES_FAILURE_LIMIT failures for one username, or from one IP address, further attempts are refused
-# for AXES_COOLOFF_TIME; a successful login resets the count. Reset by hand: `manage.py axes_reset`.
+# NAL_INLOGFOUTEN_PER_ACCOUNT failures for one username from one IP address, that pair is refused for
+# AXES_COOLOFF_TIME (others behind the same address, and the user elsewhere, still get in); after
+# NAL_INLOGFOUTEN_PER_ADRES failures from one address over all usernames, the address is refused
+# (gebruikers.vergrendeling). A successful login resets the pair's count. By hand: `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+NAL_INLOGFOUTEN_PER_ACCOUNT = int(env("AXES_FAILURE_LIMIT", "5"))
+NAL_INLOGFOUTEN_PER_ADRES = int(env("NAL_INLOGFOUTEN_PER_ADRES", "50"))
+AXES_FAILURE_LIMIT = "gebruikers.vergrendeling.faallimiet"
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTEN", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "gebruikers/vergrendeld.html"
 AXES_USERNAME_FORM_FIELD = "username"
