@@ -22,17 +22,20 @@ REQUEST_ID_HEADER = "X-Request-ID"
 
 
 class RequestIdMiddleware:
-    """Gives every request an id (or keeps a well-formed incoming X-Request-ID) and the acting user.
+    """Gives every request an id and the acting user.
 
-    The id is returned in the X-Request-ID response header, added to log lines and stored on every
-    audit row written during the request, so the rows of one action can be found together.
+    Behind a trusted proxy (NAL_PROXY_AANTAL > 0) a well-formed X-Request-ID from the proxy is kept,
+    so proxy and app logs match; otherwise the header comes from the client and is ignored. The id is
+    returned in the X-Request-ID response header, added to log lines and stored on every audit row
+    written during the request, so the rows of one action can be found together.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = geldig_request_id(request.headers.get(REQUEST_ID_HEADER)) or nieuw_request_id()
+        van_proxy = geldig_request_id(request.headers.get(REQUEST_ID_HEADER)) if settings.NAL_PROXY_AANTAL else None
+        request_id = van_proxy or nieuw_request_id()
         request.request_id = request_id
         token = zet_context(VerzoekContext(request_id=request_id, request=request))
         try:

@@ -148,10 +148,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "gebruikers/vergrendeld.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# The client address is REMOTE_ADDR unless the deployment says how many reverse proxies in front
-# may be trusted to set X-Forwarded-For; a spoofed header must not dodge the IP lockout.
-AXES_IPWARE_PROXY_COUNT = int(env("NAL_PROXY_AANTAL", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+# How many reverse proxies in front may be trusted to set X-Forwarded-For, X-Forwarded-Proto and
+# X-Request-ID (0: none; clients talk to the app directly and such headers are ignored). The client
+# address is REMOTE_ADDR without a proxy; a spoofed header must not dodge the IP lockout.
+NAL_PROXY_AANTAL = int(env("NAL_PROXY_AANTAL", "0"))
+AXES_CLIENT_IP_CALLABLE = "nal_oost.verzoek.client_adres"
 
 # Two-factor authentication (TOTP, django-otp). When on, beheerder, regisseur and medewerker must
 # enrol and verify a TOTP device before they see anything; gemeente users may enrol voluntarily

@@ -130,11 +130,19 @@ def test_logout_is_logged(client, maak_gebruiker):
     assert Gebeurtenis.objects.filter(actie="uitloggen", actor=user, resultaat="gelukt").exists()
 
 
-def test_the_request_id_is_returned_and_a_well_formed_incoming_one_is_kept(client):
+@override_settings(NAL_PROXY_AANTAL=1)
+def test_the_request_id_is_returned_and_a_well_formed_one_from_the_trusted_proxy_is_kept(client):
     eigen = client.get(reverse("login"))
     assert len(eigen["X-Request-ID"]) == 32
     assert client.get(reverse("login"), HTTP_X_REQUEST_ID="proxy-1234abcd")["X-Request-ID"] == "proxy-1234abcd"
     assert client.get(reverse("login"), HTTP_X_REQUEST_ID="bad id\n")["X-Request-ID"] != "bad id\n"
+    assert len(client.get(reverse("login"), HTTP_X_REQUEST_ID="x" * 65)["X-Request-ID"]) == 32
+
+
+@override_settings(NAL_PROXY_AANTAL=0)
+def test_without_a_trusted_proxy_the_app_makes_its_own_request_id(client):
+    response = client.get(reverse("login"), HTTP_X_REQUEST_ID="client-1234abcd")
+    assert response["X-Request-ID"] != "client-1234abcd" and len(response["X-Request-ID"]) == 32
 
 
 @pytest.mark.parametrize(
