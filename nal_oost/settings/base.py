@@ -29,6 +29,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
+# True only in nal_oost.settings.production: what must never happen there (demo data, default passwords).
+NAL_PRODUCTIE = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [

@@ -10,6 +10,7 @@ from .base import *  # noqa: F403
 from .base import NAL_PROXY_AANTAL, SECRET_KEY, env, env_bool, env_list
 
 DEBUG = False
+NAL_PRODUCTIE = True
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 
