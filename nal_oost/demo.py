@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.translation import gettext as _
 
 from nal_oost import rollen
 from nal_oost.importeren import ImportResultaat, rapport
@@ -17,7 +19,7 @@ from terreinen.services.importeren import gemeenten_importeren, provinciegrenzen
 from terreinen.services.synthetisch import synthetische_regio_maken
 
 DATA_BESTANDEN = ("gemeenten.csv", "gemeenten.geojson", "provincies.geojson", "bedrijventerreinen.csv")
-DEMO_WACHTWOORD = "NAL-oost-demo-2026"
+DEMO_WACHTWOORD = "Kraanvogel-Zonnebloem-47"
 # The demo gemeente user sees Apeldoorn and Zwolle (or the first two municipalities of a synthetic region).
 DEMO_GEMEENTEN = ("GM0200", "GM0193")
 
@@ -45,7 +47,39 @@ def _import(verslag: DemoVerslag, resultaat: ImportResultaat):
         raise ImproperlyConfigured(rapport(resultaat))
 
 
-def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None) -> DemoVerslag:
+class DemoGeweigerd(Exception):
+    """The demo may not be loaded here (production without explicit consent, or no password for its users)."""
+
+
+def demo_toegestaan(*, met_gebruikers: bool, wachtwoord: str | None, in_productie: bool) -> None:
+    """Refuse the demo in production unless asked for explicitly; there its users need an explicit password.
+
+    Checked before anything is written. An explicit password must pass the password policy.
+    """
+    if settings.NAL_PRODUCTIE and not in_productie:
+        raise DemoGeweigerd(
+            _(
+                "Dit is een productieomgeving: de demo maakt demogebruikers (ook een beheerder) en demogegevens aan. "
+                "Voor een bewuste proef in productie: load_demo --ook-in-productie."
+            )
+        )
+    expliciet = wachtwoord or os.environ.get("NAL_DEMO_PASSWORD")
+    if settings.NAL_PRODUCTIE and met_gebruikers and not expliciet:
+        raise DemoGeweigerd(
+            _(
+                "In productie krijgen demogebruikers nooit een standaardwachtwoord: zet NAL_DEMO_PASSWORD, "
+                "of gebruik --zonder-gebruikers."
+            )
+        )
+    if met_gebruikers and expliciet:
+        try:
+            validate_password(expliciet)
+        except ValidationError as fout:
+            raise DemoGeweigerd(_("NAL_DEMO_PASSWORD voldoet niet: %(fouten)s") % {"fouten": " ".join(fout.messages)}) from fout
+
+
+def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None, in_productie: bool = False) -> DemoVerslag:
+    demo_toegestaan(met_gebruikers=met_gebruikers, wachtwoord=wachtwoord, in_productie=in_productie)
     verslag = DemoVerslag()
     map_ = data_map()
     if map_:
@@ -68,7 +102,10 @@ def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None) ->
 
 
 def demo_gebruikers(*, wachtwoord: str | None = None) -> list[tuple[str, str, str | None]]:
-    """One user per role; the password is set when the user is new or NAL_DEMO_PASSWORD is given."""
+    """One user per role; the password is set when the user is new or NAL_DEMO_PASSWORD is given.
+
+    The default password is for trials on a laptop only: in production (NAL_PRODUCTIE) it is never used.
+    """
     from django.contrib.auth import get_user_model
 
     from terreinen.models import Gemeente
@@ -81,7 +118,8 @@ def demo_gebruikers(*, wachtwoord: str | None = None) -> list[tuple[str, str, st
     for rol in rollen.ROLLEN:
         naam = f"demo-{rol}"
         bestaat = get_user_model().objects.filter(username=naam).exists()
-        nieuw_wachtwoord = expliciet or (None if bestaat else DEMO_WACHTWOORD)
+        standaard = None if bestaat or settings.NAL_PRODUCTIE else DEMO_WACHTWOORD
+        nieuw_wachtwoord = expliciet or standaard
         gebruiker_opslaan(
             username=naam,
             rol=rol,

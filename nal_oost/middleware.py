@@ -1,9 +1,11 @@
-"""Request-wide security middleware: request id, request size limit, session expiry, two-factor."""
+"""Request-wide security middleware: request id, request size limit, unreadable input, caching, session expiry, two-factor."""
 
 from datetime import datetime
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
@@ -12,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
+from api.authenticatie import HEADER as API_SLEUTEL_HEADER
 from nal_oost import rollen
 from nal_oost.verzoek import VerzoekContext, geldig_request_id, herstel_context, nieuw_request_id, zet_context
 
@@ -19,17 +22,20 @@ REQUEST_ID_HEADER = "X-Request-ID"
 
 
 class RequestIdMiddleware:
-    """Gives every request an id (or keeps a well-formed incoming X-Request-ID) and the acting user.
+    """Gives every request an id and the acting user.
 
-    The id is returned in the X-Request-ID response header, added to log lines and stored on every
-    audit row written during the request, so the rows of one action can be found together.
+    Behind a trusted proxy (NAL_PROXY_AANTAL > 0) a well-formed X-Request-ID from the proxy is kept,
+    so proxy and app logs match; otherwise the header comes from the client and is ignored. The id is
+    returned in the X-Request-ID response header, added to log lines and stored on every audit row
+    written during the request, so the rows of one action can be found together.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request_id = geldig_request_id(request.headers.get(REQUEST_ID_HEADER)) or nieuw_request_id()
+        van_proxy = geldig_request_id(request.headers.get(REQUEST_ID_HEADER)) if settings.NAL_PROXY_AANTAL else None
+        request_id = van_proxy or nieuw_request_id()
         request.request_id = request_id
         token = zet_context(VerzoekContext(request_id=request_id, request=request))
         try:
@@ -59,6 +65,66 @@ class UploadLimietMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+def _onleesbaar(gecodeerd: str) -> bool:
+    """Whether URL-encoded text holds a NUL byte or bytes that are not UTF-8 (which Django would silently replace)."""
+    try:
+        ruw = gecodeerd.encode("latin-1")
+    except UnicodeEncodeError:
+        ruw = gecodeerd.encode("utf-8")
+    try:
+        tekst = unquote_to_bytes(ruw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return "\x00" in tekst
+
+
+class OngeldigeInvoerMiddleware:
+    """Answers 400 (the Dutch error page) for NUL bytes or non-UTF-8 bytes in the path, query or form data.
+
+    PostgreSQL refuses NUL characters in text, so such a parameter would otherwise reach a query and
+    end as a 500; undecodable bytes would be silently replaced and searched for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or _onleesbaar(request.META.get("QUERY_STRING", "")):
+            raise BadRequest("NUL or undecodable bytes in the URL")
+        if request.method == "POST" and self._formulier_onleesbaar(request):
+            raise BadRequest("NUL or undecodable bytes in the form data")
+        return self.get_response(request)
+
+    @staticmethod
+    def _formulier_onleesbaar(request) -> bool:
+        soort = request.META.get("CONTENT_TYPE", "")
+        if soort.startswith("application/x-www-form-urlencoded"):
+            return _onleesbaar(request.body.decode("latin-1"))
+        if soort.startswith("multipart/form-data"):
+            return any("\x00" in tekst for sleutel, waarden in request.POST.lists() for tekst in (sleutel, *waarden))
+        return False
+
+
+class GeenOpslagMiddleware:
+    """`Cache-Control: private, no-store` on every answer to a logged-in session or to an API key.
+
+    Pages, exports and documents for a logged-in user can hold confidential data; no browser or
+    proxy cache may keep them. A view that already said `no-store` keeps its own header. Static files
+    never get here (WhiteNoise answers them earlier) and keep their long cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        vertrouwelijk = (user is not None and user.is_authenticated) or API_SLEUTEL_HEADER in request.headers
+        if vertrouwelijk and "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "private, no-store"
+        return response
 
 
 SESSIE_BEGIN = "nal_sessie_begin"

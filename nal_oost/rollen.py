@@ -51,6 +51,11 @@ def mag_regisseurs_toewijzen(user) -> bool:
     return rol_van(user) == BEHEERDER
 
 
+def mag_beheerscherm(user) -> bool:
+    """The Django admin (/beheer/) is the beheerder's: staff flag and beheerder role both."""
+    return bool(getattr(user, "is_staff", False)) and rol_van(user) == BEHEERDER
+
+
 # Django model permissions per role, as app_label.codename patterns ("*" = every action).
 ROL_RECHTEN = {
     BEHEERDER: {"*": ("add", "change", "delete", "view")},

@@ -5,6 +5,7 @@ through `actor_context`. Code that records something reads it with `huidige_cont
 """
 
 import contextvars
+import ipaddress
 import logging
 import re
 import sys
@@ -45,6 +46,27 @@ def geldig_request_id(waarde: str | None) -> str | None:
     if waarde and _GELDIG_ID.match(waarde):
         return waarde
     return None
+
+
+def client_adres(request) -> str | None:
+    """The client's IP address: REMOTE_ADDR, or behind NAL_PROXY_AANTAL trusted proxies the address the
+    first of them put in X-Forwarded-For (each proxy appends the address it was reached from, so it is
+    the N-th entry from the right; entries further left come from the client and are not believed).
+
+    django-axes uses this (AXES_CLIENT_IP_CALLABLE) for lockouts, the audit log for `herkomst`.
+    """
+    from django.conf import settings
+
+    direct = request.META.get("REMOTE_ADDR") or None
+    aantal = settings.NAL_PROXY_AANTAL
+    doorgestuurd = [d.strip() for d in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if d.strip()]
+    if not aantal or not doorgestuurd:
+        return direct
+    kandidaat = doorgestuurd[-min(aantal, len(doorgestuurd))]
+    try:
+        return str(ipaddress.ip_address(kandidaat))
+    except ValueError:
+        return direct
 
 
 def _standaard_actor() -> str:

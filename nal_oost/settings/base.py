@@ -29,6 +29,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
+# True only in nal_oost.settings.production: what must never happen there (demo data, default passwords).
+NAL_PRODUCTIE = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nal_oost.middleware.RequestIdMiddleware",
     "nal_oost.middleware.UploadLimietMiddleware",
+    "nal_oost.middleware.OngeldigeInvoerMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nal_oost.middleware.GeenOpslagMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "nal_oost.middleware.SessieMiddleware",
     "nal_oost.middleware.TweeFactorMiddleware",
@@ -108,38 +112,49 @@ DATABASES = {
         conn_max_age=int(env("CONN_MAX_AGE", "0")),
     )
 }
+# ATOMIC_REQUESTS stays off, deliberately: a request-wide transaction would hold row locks while
+# templates render, exports stream and files are written, and would let a service that forgot its
+# own transaction pass unnoticed. Each service that writes several rows or locks rows
+# (select_for_update) opens its own `transaction.atomic()`; tests/beveiliging/test_transacties.py
+# runs every locking path without a test transaction to keep it that way.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 SPATIALITE_LIBRARY_PATH = "mod_spatialite"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# RaadbaarheidValidator (zxcvbn with Dutch words, the municipalities and the user's own names) also
+# covers Django's common-password, numeric and user-attribute validators, so they are not listed.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "gebruikers.wachtwoorden.MinimumLengteValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "gebruikers.wachtwoorden.TekensoortenValidator", "OPTIONS": {"minimum_soorten": 3}},
+    {"NAME": "gebruikers.wachtwoorden.RaadbaarheidValidator", "OPTIONS": {"minimum_score": 3}},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login hardening (BIO2). django-axes checks every login before the model backend: after
-# AXES_FAILURE_LIMIT failures for one username, or from one IP address, further attempts are refused
-# for AXES_COOLOFF_TIME; a successful login resets the count. Reset by hand: `manage.py axes_reset`.
+# NAL_INLOGFOUTEN_PER_ACCOUNT failures for one username from one IP address, that pair is refused for
+# AXES_COOLOFF_TIME (others behind the same address, and the user elsewhere, still get in); after
+# NAL_INLOGFOUTEN_PER_ADRES failures from one address over all usernames, the address is refused
+# (gebruikers.vergrendeling). A successful login resets the pair's count. By hand: `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+NAL_INLOGFOUTEN_PER_ACCOUNT = int(env("AXES_FAILURE_LIMIT", "5"))
+NAL_INLOGFOUTEN_PER_ADRES = int(env("NAL_INLOGFOUTEN_PER_ADRES", "50"))
+AXES_FAILURE_LIMIT = "gebruikers.vergrendeling.faallimiet"
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTEN", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "gebruikers/vergrendeld.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# The client address is REMOTE_ADDR unless the deployment says how many reverse proxies in front
-# may be trusted to set X-Forwarded-For; a spoofed header must not dodge the IP lockout.
-AXES_IPWARE_PROXY_COUNT = int(env("NAL_PROXY_AANTAL", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+# How many reverse proxies in front may be trusted to set X-Forwarded-For, X-Forwarded-Proto and
+# X-Request-ID (0: none; clients talk to the app directly and such headers are ignored). The client
+# address is REMOTE_ADDR without a proxy; a spoofed header must not dodge the IP lockout.
+NAL_PROXY_AANTAL = int(env("NAL_PROXY_AANTAL", "0"))
+AXES_CLIENT_IP_CALLABLE = "nal_oost.verzoek.client_adres"
 
 # Two-factor authentication (TOTP, django-otp). When on, beheerder, regisseur and medewerker must
 # enrol and verify a TOTP device before they see anything; gemeente users may enrol voluntarily

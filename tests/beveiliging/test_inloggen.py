@@ -30,19 +30,45 @@ def test_five_wrong_passwords_lock_the_account_even_with_the_right_password(clie
     assert "_auth_user_id" not in client.session
 
 
-def test_lockout_by_username_holds_from_another_ip_address(client, maak_gebruiker):
+def test_a_locked_account_still_gets_in_from_another_address(client, maak_gebruiker):
+    # Counted per username and address: someone guessing elsewhere cannot lock the owner out.
     user = maak_gebruiker("medewerker")
-    for i in range(5):
-        inloggen(client, user.username, "fout", ip=f"10.0.1.{i}")
-    assert inloggen(client, user.username, WACHTWOORD, ip="10.9.9.9").status_code == 429
+    for _ in range(5):
+        inloggen(client, user.username, "fout", ip="203.0.113.66")
+    assert inloggen(client, user.username, WACHTWOORD, ip="203.0.113.66").status_code == 429
+    assert inloggen(client, user.username, WACHTWOORD, ip="10.9.9.9").status_code == 302
 
 
-def test_lockout_by_ip_address_holds_for_other_usernames(client, maak_gebruiker):
+def test_five_wrong_passwords_for_one_account_do_not_lock_out_colleagues_behind_the_same_address(client, maak_gebruiker):
+    pechvogel, collega = maak_gebruiker("medewerker"), maak_gebruiker("regisseur")
+    for _ in range(5):
+        inloggen(client, pechvogel.username, "fout", ip="10.0.2.1")
+    assert inloggen(client, pechvogel.username, WACHTWOORD, ip="10.0.2.1").status_code == 429
+    assert inloggen(client, collega.username, WACHTWOORD, ip="10.0.2.1").status_code == 302
+
+
+@override_settings(NAL_INLOGFOUTEN_PER_ADRES=12)
+def test_one_address_spraying_many_accounts_is_locked_out_for_every_account(client, maak_gebruiker):
     user = maak_gebruiker("medewerker")
-    for i in range(5):
-        inloggen(client, f"geraden-{i}", "fout", ip="10.0.2.1")
-    assert inloggen(client, user.username, WACHTWOORD, ip="10.0.2.1").status_code == 429
-    assert inloggen(client, user.username, WACHTWOORD, ip="10.0.2.2").status_code == 302
+    # Few tries per account, many accounts: below the per-account limit, so only the address limit stops it.
+    pogingen = [f"geraden-{i}" for i in range(6) for _ in range(2)]
+    for naam in pogingen[:-1]:
+        assert inloggen(client, naam, "fout", ip="10.0.3.1").status_code == 200
+    # The twelfth failure from the address reaches its limit, like the fifth for one account.
+    assert inloggen(client, pogingen[-1], "fout", ip="10.0.3.1").status_code == 429
+    assert inloggen(client, user.username, WACHTWOORD, ip="10.0.3.1").status_code == 429
+    assert inloggen(client, "geraden-99", "fout", ip="10.0.3.1").status_code == 429
+    assert inloggen(client, user.username, WACHTWOORD, ip="10.0.3.2").status_code == 302
+
+
+@override_settings(NAL_INLOGFOUTEN_PER_ADRES=12)
+def test_the_address_limit_ends_after_the_cool_off_period(client, maak_gebruiker):
+    user = maak_gebruiker("medewerker")
+    for i in range(12):
+        inloggen(client, f"geraden-{i}", "fout", ip="10.0.4.1")
+    assert inloggen(client, user.username, WACHTWOORD, ip="10.0.4.1").status_code == 429
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=16))
+    assert inloggen(client, user.username, WACHTWOORD, ip="10.0.4.1").status_code == 302
 
 
 def test_lockout_ends_after_the_cool_off_period(client, maak_gebruiker):
@@ -104,11 +130,19 @@ def test_logout_is_logged(client, maak_gebruiker):
     assert Gebeurtenis.objects.filter(actie="uitloggen", actor=user, resultaat="gelukt").exists()
 
 
-def test_the_request_id_is_returned_and_a_well_formed_incoming_one_is_kept(client):
+@override_settings(NAL_PROXY_AANTAL=1)
+def test_the_request_id_is_returned_and_a_well_formed_one_from_the_trusted_proxy_is_kept(client):
     eigen = client.get(reverse("login"))
     assert len(eigen["X-Request-ID"]) == 32
     assert client.get(reverse("login"), HTTP_X_REQUEST_ID="proxy-1234abcd")["X-Request-ID"] == "proxy-1234abcd"
     assert client.get(reverse("login"), HTTP_X_REQUEST_ID="bad id\n")["X-Request-ID"] != "bad id\n"
+    assert len(client.get(reverse("login"), HTTP_X_REQUEST_ID="x" * 65)["X-Request-ID"]) == 32
+
+
+@override_settings(NAL_PROXY_AANTAL=0)
+def test_without_a_trusted_proxy_the_app_makes_its_own_request_id(client):
+    response = client.get(reverse("login"), HTTP_X_REQUEST_ID="client-1234abcd")
+    assert response["X-Request-ID"] != "client-1234abcd" and len(response["X-Request-ID"]) == 32
 
 
 @pytest.mark.parametrize(

@@ -257,25 +257,26 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "tweefactor-qr": ingelogd(get=200, post=405),
     # Django admin specials; every other admin URL follows the admin rule below.
     "admin:view_on_site": Regel(
-        get=(LOGIN,) * 5 + (404,),
-        post=(LOGIN,) * 5 + (404,),
+        get=(LOGIN,) + (403,) * 4 + (404,),
+        post=(LOGIN,) + (403,) * 4 + (404,),
         kwargs=lambda o: {"content_type_id": ContentType.objects.get_for_model(o.eigen).pk, "object_id": o.eigen.pk},
     ),
-    # Django's admin sends non-staff users from its logout page to its index, which asks for a login.
-    "admin:logout": Regel(get=(302,) * 5 + (405,), post=(302,) * 6),
-    "beheer/(?P<url>.*)$": Regel(get=(LOGIN,) * 5 + (404,), post=(LOGIN,) * 5 + (404,)),
+    # Django's admin sends an anonymous visitor from its logout page to its index, which asks for a login.
+    "admin:logout": Regel(get=(302,) + (403,) * 4 + (405,), post=(302,) + (403,) * 4 + (302,)),
+    "beheer/(?P<url>.*)$": Regel(get=(LOGIN,) + (403,) * 4 + (404,), post=(LOGIN,) + (403,) * 4 + (404,)),
 }
 
 
 def _admin_regel(sleutel: str, route: str) -> Regel | None:
-    """The admin is for the beheerder (is_staff): everyone else is sent to the login page.
+    """The admin is for the beheerder (is_staff and the role): anonymous visitors are sent to the login
+    page, logged-in users without the role get 403 (the login page would send them straight back).
 
     What the beheerder gets on an admin page is Django's business (200, a redirect after an empty
     POST, 403 on the read-only audit and lockout tables): ADMIN means "inside the admin, not the login".
     """
     if not route.startswith("beheer/"):
         return None
-    return Regel(get=(LOGIN,) * 5 + (ADMIN,), post=(LOGIN,) * 5 + (ADMIN,))
+    return Regel(get=(LOGIN,) + (403,) * 4 + (ADMIN,), post=(LOGIN,) + (403,) * 4 + (ADMIN,))
 
 
 def _admin_model(route: str):
