@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "api",
     "audit",
     "gebruikers",
+    "voortgang",
 ]
 
 MIDDLEWARE = [
