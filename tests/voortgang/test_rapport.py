@@ -3,6 +3,7 @@
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -58,8 +59,10 @@ def test_pdf_text_holds_the_quarter_figures_for_a_medewerker(geschiedenis, maak_
     services.kwartaalrapport_renderen(rapport_id=rapport.pk)
     rapport.refresh_from_db()
     assert rapport.status == Kwartaalrapport.Status.KLAAR
-    data = open(rapport.bestand.path, "rb").read()
-    assert b"/MarkInfo" in pdf_ontleed(data) and b"pdfuaid" in pdf_ontleed(data)
+    data = Path(rapport.bestand.path).read_bytes()
+    objecten = pdf_ontleed(data)
+    assert b"/StructTreeRoot" in objecten and b"/Marked true" in objecten and b"/Lang (nl)" in objecten
+    assert b"pdfuaid:part" in objecten  # tagged PDF/UA, like the factsheets
     tekst = re.sub(r"\s+", " ", pdf_tekst(rapport.bestand.path))
     assert "Voortgang K3 2026" in tekst
     # Step 2 in the quarter: A 112 and C 91 days, median 101,5, 80th percentile 112; 0 of 2 within the deadline.
