@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from terreinen.grafiek import KLEUR_TEKST
 
 BREEDTE, HOOGTE = 720, 320
-LINKS, RECHTS, BOVEN, ONDER = 48, 180, 12, 36
+LINKS, RECHTS, BOVEN, ONDER = 48, 250, 12, 36
 # One colour per step 0–6, light (not started) to dark (evaluation); distinguishable in grey as well.
 KLEUREN = ("#d9e4ef", "#b3c9df", "#8caecf", "#6693bf", "#3f78af", "#154273", "#0b2140")
 
@@ -67,9 +67,9 @@ def cumulatieve_stroom_svg(stroom: list[tuple[date, list[int]]], labels: list[st
         f'<text x="{LINKS - 6}" y="{BOVEN + 10}" text-anchor="end" font-size="12" fill="{KLEUR_TEKST}">{maximum}</text>'
         f'<text x="{LINKS - 6}" y="{BOVEN + plot_h}" text-anchor="end" font-size="12" fill="{KLEUR_TEKST}">0</text>'
         f'<text x="{LINKS}" y="{HOOGTE - 12}" font-size="12" fill="{KLEUR_TEKST}">'
-        f"{escape(date_format(stroom[0][0], 'j M Y'))}</text>"
+        f"{escape(date_format(stroom[0][0], 'j F Y'))}</text>"
         f'<text x="{LINKS + plot_b}" y="{HOOGTE - 12}" text-anchor="end" font-size="12" fill="{KLEUR_TEKST}">'
-        f"{escape(date_format(laatste[0], 'j M Y'))}</text>"
+        f"{escape(date_format(laatste[0], 'j F Y'))}</text>"
     )
     delen.append("</svg>")
     return mark_safe("".join(delen))  # noqa: S308 - every interpolated text is escaped above

@@ -81,8 +81,7 @@ class VoortgangView(LoginRequiredMixin, TemplateView):
             filters.setlist(sleutel, waarden)
         filterset = terrein_filterset(user=self.request.user, params=filters)
         context.update(_filter_context(self.request, filterset))
-        actief = {k for k, v in filters.lists() if any(w.strip() for w in v)}
-        context["meer_filters_actief"] = bool(actief - set(context["basis_filters"]) - {"sortering"})
+        context["filter_actief"] = any(any(w.strip() for w in v) for _k, v in filters.lists())
         g = selectors.voortgang_gegevens(
             user=self.request.user,
             params=filters,

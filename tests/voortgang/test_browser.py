@@ -23,6 +23,7 @@ def test_medewerker_changes_period_and_province_and_downloads_the_quarterly_repo
     pagina.goto("/voortgang/")
     pagina.get_by_role("link", name="Voortgang").wait_for()
     pagina.get_by_label("Kwartaal", exact=True).select_option("2026-3")
+    pagina.get_by_text("Selectie: provincie, gemeente").click()
     pagina.get_by_label("Gelderland").check()
     pagina.get_by_role("button", name="Toepassen").click()
     pagina.wait_for_url(re.compile(r".*kwartaal=2026-3.*provincie=PV25.*"))
