@@ -155,3 +155,50 @@ def test_page_for_a_gemeente_user_shows_its_parks_only(client, geschiedenis, maa
     assert antwoord.status_code == 200
     assert "Hessenpoort" not in html and "vertrouwelijke reden" not in html
     assert "3 bedrijventerreinen in de gekozen selectie" in re.sub(r"\s+", " ", html)
+
+
+def test_a_failing_render_is_recorded_on_the_request(geschiedenis, maak_gebruiker, media):
+    rapport = Kwartaalrapport.objects.create(aangevraagd_door=maak_gebruiker("medewerker"), kwartaal="2026-9", filters={})
+    with pytest.raises(ValueError):
+        services.kwartaalrapport_renderen(rapport_id=rapport.pk)
+    rapport.refresh_from_db()
+    assert rapport.status == Kwartaalrapport.Status.MISLUKT and "ValueError" in rapport.fout and not rapport.bestand
+
+
+def test_a_period_ending_before_it_starts_is_explained_and_the_default_shown(client, geschiedenis, maak_gebruiker):
+    login(client, maak_gebruiker("medewerker"))
+    antwoord = client.get(reverse("voortgang:overzicht"), {"van": "2026-09-01", "tot": "2026-01-01"})
+    html = re.sub(r"\s+", " ", antwoord.content.decode())
+    assert antwoord.status_code == 200
+    assert "De begindatum ligt na de einddatum." in html
+    assert "4 bedrijventerreinen in de gekozen selectie" in html
+
+
+def test_page_and_report_data_use_the_same_number_of_queries_for_4_and_24_parks(
+    client, geschiedenis, maak_gebruiker, twee_gemeenten
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    medewerker = maak_gebruiker("medewerker")
+    login(client, medewerker)
+
+    def tellen():
+        with CaptureQueriesContext(connection) as pagina:
+            assert client.get(reverse("voortgang:overzicht"), {"kwartaal": "2026-3"}).status_code == 200
+        with CaptureQueriesContext(connection) as rapport:
+            selectors.kwartaal_gegevens(user=medewerker, kwartaal="2026-3", filters={})
+        return len(pagina), len(rapport)
+
+    tellen()  # the user's role is looked up once and kept on the user object
+    voor = tellen()
+    for i in range(20):
+        park_met_geschiedenis(
+            twee_gemeenten[i % 2],
+            f"Extra {i}",
+            eerste_contact_op=date(2026, 6, 1),
+            stap=1,
+            status="actief",
+            moves=[(date(2026, 7, 1 + i), "inventarisatie_afronden", 0, 1, "actief", "actief")],
+        )
+    assert tellen() == voor
