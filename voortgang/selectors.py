@@ -437,6 +437,8 @@ def _evaluaties(*, user, parken: list[Park], van: date, tot: date) -> list[dict]
 def kwartaal_gegevens(*, user, kwartaal: str, filters: dict) -> dict:
     """The quarterly report: the same figures as the programme page for that quarter and filter, plus the report's own."""
     van, tot = kwartaal_grenzen(kwartaal)
+    # The current quarter runs until today, as on the page: nothing is known about days still to come.
+    tot = min(tot, timezone.localdate())
     vertrouwelijk = rollen.ziet_vertrouwelijk(user)
     parken = parken_laden(terreinen=gefilterde_terreinen(user=user, params=filters))
     bewogen = bewegingen_in(parken=parken, van=van, tot=tot)

@@ -202,3 +202,13 @@ def test_page_and_report_data_use_the_same_number_of_queries_for_4_and_24_parks(
             moves=[(date(2026, 7, 1 + i), "inventarisatie_afronden", 0, 1, "actief", "actief")],
         )
     assert tellen() == voor
+
+
+def test_the_report_of_the_running_quarter_ends_today_like_the_page(geschiedenis, maak_gebruiker):
+    from django.utils import timezone
+
+    vandaag = timezone.localdate()
+    gegevens = selectors.kwartaal_gegevens(
+        user=maak_gebruiker("medewerker"), kwartaal=selectors.kwartaal_van(vandaag), filters={}
+    )
+    assert gegevens["tot"] == vandaag and gegevens["stand_eind"]["datum"] == vandaag
