@@ -17,6 +17,7 @@ from terreinen.services.gebruikers import gebruiker_opslaan
 from terreinen.services.geometrie import benaderde_geometrie_toekennen, provinciegrenzen_afleiden
 from terreinen.services.importeren import gemeenten_importeren, provinciegrenzen_importeren, terreinen_importeren
 from terreinen.services.synthetisch import synthetische_regio_maken
+from voortgang.demo import demo_geschiedenis_laden
 
 DATA_BESTANDEN = ("gemeenten.csv", "gemeenten.geojson", "provincies.geojson", "bedrijventerreinen.csv")
 DEMO_WACHTWOORD = "Kraanvogel-Zonnebloem-47"
@@ -98,6 +99,7 @@ def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None, in
     verslag.stappen.append(f"Stappenplan: {trajecten_aanmaken()} nieuwe trajecten")
     if met_gebruikers:
         verslag.gebruikers = demo_gebruikers(wachtwoord=wachtwoord)
+    verslag.stappen.append(f"Demogeschiedenis stappenplan: {demo_geschiedenis_laden()} terreinen met een verloop")
     return verslag
 
 

@@ -34,6 +34,7 @@ urlpatterns = [
     path("toolbox/", include("toolbox.urls")),
     path("prioritering/", include("prioritering.urls")),
     path("factsheets/", include("factsheets.urls")),
+    path("voortgang/", include("voortgang.urls")),
     path("audit/", include("audit.urls")),
     path("api/", include("api.urls")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

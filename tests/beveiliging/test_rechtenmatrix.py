@@ -128,6 +128,14 @@ def RONDE(o, formaat=None):
     return {"pk": o.ronde.pk, **({"formaat": formaat} if formaat else {})}
 
 
+def RAPPORT(o):
+    """A quarterly report asked for by the medewerker (not rendered: its PDF is a 404 for everyone)."""
+    from voortgang.models import Kwartaalrapport
+
+    rapport, _nieuw = Kwartaalrapport.objects.get_or_create(aangevraagd_door=o.gebruikers["medewerker"], kwartaal="2026-3")
+    return {"pk": rapport.pk}
+
+
 REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     # terreinen: every list, export and map layer holds only the parks the user may see
     "home": ingelogd(),
@@ -214,6 +222,13 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
         get=(LOGIN, 404, 404, 200, 404, 200), post=(LOGIN,) + (405,) * 5, kwargs=lambda o: {"pk": o.factsheet_run.pk}
     ),
     "factsheets:zip": ingelogd(),
+    # voortgang: every role sees the programme views over its own parks; a quarterly report belongs to
+    # the user who asked for it (the medewerker here), for everyone else it does not exist.
+    "voortgang:overzicht": ingelogd(),
+    "voortgang:rapport-aanvragen": Regel(get=(LOGIN,) + (405,) * 5, post=(LOGIN,) + (302,) * 5),
+    "voortgang:rapport": Regel(get=(LOGIN, 404, 404, 200, 404, 404), post=(LOGIN,) + (405,) * 5, kwargs=RAPPORT),
+    "voortgang:rapport-pdf": Regel(get=(LOGIN,) + (404,) * 5, post=(LOGIN,) + (405,) * 5, kwargs=RAPPORT),
+    "voortgang:rapport-xlsx": Regel(get=(LOGIN, 404, 404, 200, 404, 404), post=(LOGIN,) + (405,) * 5, kwargs=RAPPORT),
     # partner API: public description and documentation, everything else needs a key or a session
     "api:openapi": iedereen(get=200, post=405),
     "api:docs": iedereen(get=200, post=405),

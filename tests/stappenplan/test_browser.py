@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from nal_oost.demo import demo_laden
 from stappenplan.models import StapOvergang, Traject
+from terreinen.models import Bedrijventerrein
 from tests.conftest import WACHTWOORD
 from tests.stappenplan.conftest import PDF
 
@@ -15,9 +16,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_regisseur_takes_a_demo_park_from_step_0_to_3_and_sees_what_is_missing(inloggen, data_dir, settings):
     settings.NAL_DATA_DIR = str(data_dir)
     demo_laden(wachtwoord=WACHTWOORD)
-    # Every demo park got its traject; take the first one in Apeldoorn.
-    assert not Traject.objects.exclude(stap=0).exists()
-    traject = Traject.objects.filter(terrein__gemeente__code="GM0200").select_related("terrein").order_by("terrein__naam")[0]
+    # Every demo park got its traject; part of them a demo history. Take the first untouched one in Apeldoorn.
+    assert not Bedrijventerrein.objects.filter(traject__isnull=True).exists()
+    traject = (
+        Traject.objects.filter(terrein__gemeente__code="GM0200", stap=0, versie=0, overgangen__isnull=True)
+        .select_related("terrein")
+        .order_by("terrein__naam")[0]
+    )
     terrein = traject.terrein
     pagina = inloggen(get_user_model().objects.get(username="demo-regisseur"))
     park = f"/terreinen/{terrein.rin}/"
