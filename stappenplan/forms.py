@@ -13,7 +13,7 @@ from stappenplan.models import (
     Traject,
 )
 from stappenplan.services import OUTPUT_VELDEN, TOEGESTANE_TYPEN
-from terreinen.models import Contact
+from terreinen.models import Organisatie
 
 
 class DatumInput(forms.DateInput):
@@ -66,10 +66,16 @@ class StapGegevensForm(forms.ModelForm):
                 )
 
 
-class StakeholderForm(forms.ModelForm):
-    class Meta:
-        model = Contact
-        fields = ["organisatie", "soort", "naam", "rol", "email", "telefoon", "warm_contact"]
+class StakeholderForm(forms.Form):
+    """An organisation of the park with an optional contact person (written by terreinen.services.relaties)."""
+
+    organisatie = forms.CharField(label=_("Organisatie"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort"), choices=Organisatie.Soort.choices)
+    naam = forms.CharField(label=_("Naam contactpersoon"), max_length=200, required=False)
+    rol = forms.CharField(label=_("Rol contactpersoon"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+    warm_contact = forms.BooleanField(label=_("Warm contact"), required=False)
 
 
 class DocumentForm(forms.Form):

@@ -12,7 +12,7 @@ from stappenplan import overgangen as fsm
 from stappenplan.models import Evaluatienotitie, Stap, StapOvergang, Status, Traject
 from stappenplan.services import trajecten_aanmaken
 from stappenplan.termijnen import BIJNA_DAGEN, DOORLOOPTIJD_MAANDEN
-from terreinen.models import Bedrijventerrein
+from terreinen.models import Bedrijventerrein, Notitie
 
 
 def traject_van_terrein(*, terrein: Bedrijventerrein) -> Traject:
@@ -159,3 +159,34 @@ def achterstallige_trajecten(*, zichtbare_terreinen: QuerySet, vandaag: date, li
         .order_by("termijn_op", "terrein__naam")
     )
     return qs.count(), list(qs[:limiet])
+
+
+# Journal follow-ups ------------------------------------------------------------------------------
+
+
+def _open_opvolgingen() -> QuerySet[Notitie]:
+    return (
+        Notitie.objects.filter(opvolgen_op__isnull=False, opgevolgd=False)
+        .select_related("terrein__gemeente", "auteur")
+        .defer("terrein__geometrie", "terrein__gemeente__geometrie")
+        .order_by("opvolgen_op", "terrein__naam", "pk")
+    )
+
+
+def opvolgingen(*, user) -> QuerySet[Notitie]:
+    """Open follow-ups of journal notes the user wrote or on parks they lead, earliest first (confidential)."""
+    if not rollen.ziet_vertrouwelijk(user):
+        return Notitie.objects.none()
+    return _open_opvolgingen().filter(
+        Q(auteur=user) | Q(terrein__traject__regisseur=user),
+        terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user),
+    )
+
+
+def opvolgingen_per_gebruiker(*, vandaag: date) -> dict[int, list[Notitie]]:
+    """Per user id: follow-ups due today or earlier, for the note's author and the park's regisseur."""
+    uit: dict[int, list[Notitie]] = defaultdict(list)
+    for notitie in _open_opvolgingen().filter(opvolgen_op__lte=vandaag).annotate(regisseur_id=F("terrein__traject__regisseur")):
+        for ontvanger in {notitie.auteur_id, notitie.regisseur_id} - {None}:
+            uit[ontvanger].append(notitie)
+    return dict(uit)

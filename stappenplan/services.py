@@ -31,7 +31,8 @@ from stappenplan.models import (
     Traject,
 )
 from stappenplan.termijnen import klok_na_overgang, termijn_voor_stap
-from terreinen.models import Bedrijventerrein, Contact
+from terreinen.models import Bedrijventerrein, Betrokkenheid
+from terreinen.services.relaties import stakeholder_vastleggen
 
 
 class StappenplanFout(Exception):
@@ -215,22 +216,20 @@ def stakeholder_toevoegen(
     email: str = "",
     telefoon: str = "",
     warm_contact: bool = False,
-) -> Contact:
-    """Add a stakeholder to the park (the stakeholder analysis of step 1)."""
+) -> Betrokkenheid:
+    """Add a stakeholder to the park (the stakeholder analysis of step 1): the park's organisations and contacts."""
     _mag_bewerken(user)
-    contact = Contact(
-        terrein_id=traject.terrein_id,
-        organisatie=organisatie.strip(),
+    return stakeholder_vastleggen(
+        terrein=traject.terrein,
+        user=user,
+        organisatie=organisatie,
         soort=soort,
-        naam=naam.strip(),
-        rol=rol.strip(),
-        email=email.strip(),
-        telefoon=telefoon.strip(),
+        naam=naam,
+        rol=rol,
+        email=email,
+        telefoon=telefoon,
         warm_contact=warm_contact,
     )
-    contact.full_clean()
-    contact.save()
-    return contact
 
 
 def oplossingsrichting_toevoegen(
@@ -363,18 +362,36 @@ def dagoverzichten_versturen(*, vandaag: date | None = None) -> dict:
 
     Safe to repeat: a regisseur gets at most one digest per day.
     """
-    from stappenplan.selectors import aandachtspunten_per_regisseur
+    from stappenplan.selectors import aandachtspunten_per_regisseur, opvolgingen_per_gebruiker
 
     vandaag = vandaag or timezone.localdate()
     verstuurd, overgeslagen = [], []
     User = get_user_model()
-    for regisseur_id, punten in aandachtspunten_per_regisseur(vandaag=vandaag).items():
+    per_regisseur = aandachtspunten_per_regisseur(vandaag=vandaag)
+    # Journal follow-ups due today go to their author and the park's regisseur, in the same digest.
+    opvolgen = opvolgingen_per_gebruiker(vandaag=vandaag)
+    for regisseur_id in sorted(per_regisseur.keys() | opvolgen.keys()):
+        punten = per_regisseur.get(regisseur_id, {"te_laat": [], "bijna": [], "hercontrole": []})
         regisseur = User.objects.get(pk=regisseur_id)
+        if not regisseur.is_active:
+            continue
+        eigen_opvolgingen = opvolgen.get(regisseur_id, []) if rollen.ziet_vertrouwelijk(regisseur) else []
+        if not (punten["te_laat"] or punten["bijna"] or punten["hercontrole"] or eigen_opvolgingen):
+            continue
         if not regisseur.email or OverzichtVerzending.objects.filter(regisseur=regisseur, datum=vandaag).exists():
             overgeslagen.append(regisseur.get_username())
             continue
-        context = {"regisseur": regisseur, "vandaag": vandaag, **punten, "basis_url": getattr(settings, "NAL_BASIS_URL", "")}
-        aantal = len(punten["te_laat"]) + len(punten["bijna"]) + len(punten["hercontrole"])
+        context = {
+            "regisseur": regisseur,
+            "vandaag": vandaag,
+            **punten,
+            "opvolgen": eigen_opvolgingen,
+            "basis_url": getattr(settings, "NAL_BASIS_URL", ""),
+        }
+        aantal = len(
+            {t.terrein_id for t in punten["te_laat"] + punten["bijna"] + punten["hercontrole"]}
+            | {n.terrein_id for n in eigen_opvolgingen}
+        )
         with transaction.atomic():
             OverzichtVerzending.objects.create(regisseur=regisseur, datum=vandaag, aantal_terreinen=aantal)
             send_mail(

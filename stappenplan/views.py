@@ -26,6 +26,7 @@ from stappenplan.models import (
 )
 from stappenplan.termijnen import termijn_van
 from terreinen.models import Bedrijventerrein
+from terreinen.relaties.selectors import betrokkenheden_van
 
 
 def _labels(sleutels, lijst) -> str:
@@ -167,7 +168,7 @@ class StapGegevensView(LoginRequiredMixin, View):
             "stap_label": Stap(self.stap).label,
             "formulieren": formulieren,
             "heeft_gegevensvelden": bool(formulieren["gegevens"].fields),
-            "stakeholders": t.terrein.contacten.all() if self.stap == Stap.VOORBEREIDING else None,
+            "stakeholders": betrokkenheden_van(terrein=t.terrein) if self.stap == Stap.VOORBEREIDING else None,
             "documenten": t.documenten.filter(stap=self.stap),
             "richtingen": t.oplossingsrichtingen.all() if self.stap == Stap.OPLOSSINGSRICHTING else None,
             "afwegingen": dict(LOKALE_AFWEGINGEN),
@@ -209,8 +210,8 @@ class StapGegevensView(LoginRequiredMixin, View):
             services.traject_gegevens_opslaan(traject=t, user=user, gegevens=dict(data))
             return _("De gegevens van %(stap)s zijn opgeslagen.") % {"stap": Stap(self.stap).label}
         if welk == "stakeholder":
-            contact = services.stakeholder_toevoegen(traject=t, user=user, **data)
-            return _("Stakeholder %(naam)s toegevoegd.") % {"naam": contact.organisatie}
+            betrokkenheid = services.stakeholder_toevoegen(traject=t, user=user, **data)
+            return _("Stakeholder %(naam)s toegevoegd.") % {"naam": betrokkenheid.organisatie.naam}
         if welk == "document":
             document = services.document_toevoegen(traject=t, user=user, stap=self.stap, **data)
             return _("Document %(naam)s toegevoegd.") % {"naam": document.naam}
@@ -253,6 +254,8 @@ class MijnTerreinenView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rijen"] = [(t, termijn_van(t, vandaag=self.vandaag)) for t in context["trajecten"]]
+        context["opvolgingen"] = selectors.opvolgingen(user=self.request.user)
+        context["vandaag"] = self.vandaag
         return context
 
 

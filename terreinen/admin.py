@@ -2,7 +2,18 @@ from django import forms
 from django.contrib.gis import admin
 from django.contrib.gis.db.models import GeometryField
 
-from terreinen.models import Bedrijventerrein, Contact, Gemeente, GemeenteToegang, Initiatief, Netbeheerder, Notitie, Provincie
+from terreinen.models import (
+    Bedrijventerrein,
+    Betrokkenheid,
+    Contactpersoon,
+    Gemeente,
+    GemeenteToegang,
+    Initiatief,
+    Netbeheerder,
+    Notitie,
+    Organisatie,
+    Provincie,
+)
 
 
 class GeometrieAlsTekstAdmin(admin.GISModelAdmin):
@@ -40,9 +51,11 @@ class InitiatiefAdmin(admin.ModelAdmin):
     list_filter = ("soort",)
 
 
-class ContactInline(admin.TabularInline):
-    model = Contact
+class BetrokkenheidInline(admin.TabularInline):
+    model = Betrokkenheid
     extra = 0
+    autocomplete_fields = ("organisatie",)
+    raw_id_fields = ("contactpersoon",)
 
 
 class NotitieInline(admin.StackedInline):
@@ -58,10 +71,25 @@ class BedrijventerreinAdmin(GeometrieAlsTekstAdmin):
     list_select_related = ("gemeente",)
     autocomplete_fields = ("gemeente",)
     filter_horizontal = ("initiatieven",)
-    inlines = [ContactInline, NotitieInline]
+    inlines = [BetrokkenheidInline, NotitieInline]
 
 
 @admin.register(GemeenteToegang)
 class GemeenteToegangAdmin(admin.ModelAdmin):
     list_display = ("user", "gemeente")
     autocomplete_fields = ("gemeente",)
+
+
+class ContactpersoonInline(admin.TabularInline):
+    model = Contactpersoon
+    extra = 0
+    exclude = ("versie",)
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ("naam", "soort")
+    list_filter = ("soort",)
+    search_fields = ("naam",)
+    exclude = ("versie",)
+    inlines = [ContactpersoonInline]
