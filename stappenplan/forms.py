@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
     CHECKLIST_FINANCIAL_CLOSE,
@@ -12,7 +13,7 @@ from stappenplan.models import (
     Stap,
     Traject,
 )
-from stappenplan.services import OUTPUT_VELDEN, TOEGESTANE_TYPEN
+from stappenplan.services import MAX_DOCUMENT_BYTES, OUTPUT_VELDEN, TOEGESTANE_TYPEN
 from terreinen.models import Organisatie
 
 
@@ -87,6 +88,17 @@ class DocumentForm(forms.Form):
     vertrouwelijk = forms.BooleanField(label=_("Vertrouwelijk (niet zichtbaar voor gemeenten)"), required=False, initial=True)
 
 
+class DocumentVersieForm(forms.Form):
+    """A new version of a current document; the old one stays in the history."""
+
+    document = forms.IntegerField(widget=forms.HiddenInput)
+    bestand = forms.FileField(
+        label=_("Nieuwe versie"),
+        validators=[UploadValidator(soorten=[e.lstrip(".") for e in TOEGESTANE_TYPEN], max_bytes=MAX_DOCUMENT_BYTES)],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(TOEGESTANE_TYPEN))}),
+    )
+
+
 class OplossingsrichtingForm(forms.Form):
     titel = forms.CharField(label=_("Oplossingsrichting"), max_length=200)
     omschrijving = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -111,3 +123,8 @@ class OvergangForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     herbeoordelen_op = forms.DateField(label=_("Opnieuw beoordelen op"), required=False, widget=DatumInput())
+
+
+class OplossingsrichtingWijzigenForm(OplossingsrichtingForm):
+    richting = forms.IntegerField(widget=forms.HiddenInput)
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
