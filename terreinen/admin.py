@@ -54,6 +54,7 @@ class InitiatiefAdmin(admin.ModelAdmin):
 class BetrokkenheidInline(admin.TabularInline):
     model = Betrokkenheid
     extra = 0
+    exclude = ("versie",)
     autocomplete_fields = ("organisatie",)
     raw_id_fields = ("contactpersoon",)
 
@@ -61,6 +62,7 @@ class BetrokkenheidInline(admin.TabularInline):
 class NotitieInline(admin.StackedInline):
     model = Notitie
     extra = 0
+    exclude = ("versie",)
 
 
 @admin.register(Bedrijventerrein)
@@ -70,6 +72,8 @@ class BedrijventerreinAdmin(GeometrieAlsTekstAdmin):
     search_fields = ("naam", "rin", "gemeente__naam")
     list_select_related = ("gemeente",)
     autocomplete_fields = ("gemeente",)
+    # Follows from how the netbeheerder was set (see Bedrijventerrein.save), not edited itself.
+    readonly_fields = ("netbeheerder_bron",)
     filter_horizontal = ("initiatieven",)
     inlines = [BetrokkenheidInline, NotitieInline]
 
