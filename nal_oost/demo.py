@@ -16,10 +16,14 @@ from stappenplan.services import trajecten_aanmaken
 from terreinen.services.gebruikers import gebruiker_opslaan
 from terreinen.services.geometrie import benaderde_geometrie_toekennen, provinciegrenzen_afleiden
 from terreinen.services.importeren import gemeenten_importeren, provinciegrenzen_importeren, terreinen_importeren
+from terreinen.services.netbeheerders import netbeheerders_importeren
 from terreinen.services.synthetisch import synthetische_regio_maken
 from voortgang.demo import demo_geschiedenis_laden
 
 DATA_BESTANDEN = ("gemeenten.csv", "gemeenten.geojson", "provincies.geojson", "bedrijventerreinen.csv")
+# Loaded when present: real IBIS outlines of some parks, and the grid operator per municipality.
+IBIS_GEOMETRIE = "ibis_geometrie_rijssen-holten.geojson"
+NETBEHEERDERS = "netbeheerder_per_gemeente.csv"
 DEMO_WACHTWOORD = "Kraanvogel-Zonnebloem-47"
 # The demo gemeente user sees Apeldoorn and Zwolle (or the first two municipalities of a synthetic region).
 DEMO_GEMEENTEN = ("GM0200", "GM0193")
@@ -89,13 +93,19 @@ def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None, in
         _import(verslag, gemeenten_importeren(pad=map_ / "gemeenten.geojson"))
         _import(verslag, provinciegrenzen_importeren(pad=map_ / "provincies.geojson"))
         _import(verslag, terreinen_importeren(pad=map_ / "bedrijventerreinen.csv"))
+        if (map_ / IBIS_GEOMETRIE).is_file():
+            # Same RIN numbers and attribute values as the CSV: only the outline of these parks changes.
+            _import(verslag, terreinen_importeren(pad=map_ / IBIS_GEOMETRIE))
+        if (map_ / NETBEHEERDERS).is_file():
+            _import(verslag, netbeheerders_importeren(pad=map_ / NETBEHEERDERS))
     else:
         verslag.bron = "synthetisch"
         gemeenten, terreinen = synthetische_regio_maken()
         verslag.stappen.append(f"Synthetische regio: {gemeenten} gemeenten, {terreinen} nieuwe terreinen")
         provinciegrenzen_afleiden()
     verslag.stappen.append(f"Benaderde geometrie toegekend aan {benaderde_geometrie_toekennen()} terreinen")
-    _import(verslag, plankaarten_modelleren())
+    # Parks that have plankaarten keep them: a re-run on an existing database only models the new parks.
+    _import(verslag, plankaarten_modelleren(alleen_nieuwe_terreinen=True))
     verslag.stappen.append(f"Stappenplan: {trajecten_aanmaken()} nieuwe trajecten")
     if met_gebruikers:
         verslag.gebruikers = demo_gebruikers(wachtwoord=wachtwoord)

@@ -9,7 +9,7 @@ the Aannames page; every figure it writes is marked `gemodelleerd`.
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from nal_oost.importeren import ImportResultaat
-from plankaarten.models import ZICHTJAREN, Aanname, Scenario
+from plankaarten.models import ZICHTJAREN, Aanname, Plankaart, Scenario
 from plankaarten.services import plankaart_versie_opslaan
 from terreinen.models import Bedrijventerrein
 
@@ -60,8 +60,12 @@ def _verdeel(totaal: Decimal, gewichten: dict[int, Decimal]) -> dict[int, int]:
     return heel
 
 
-def plankaarten_modelleren(*, dry_run: bool = False) -> ImportResultaat:
-    """Model the midden scenario for every park; stored as a new version only where figures differ."""
+def plankaarten_modelleren(*, dry_run: bool = False, alleen_nieuwe_terreinen: bool = False) -> ImportResultaat:
+    """Model the midden scenario for every park; stored as a new version only where figures differ.
+
+    With `alleen_nieuwe_terreinen`, parks that already have a current modelled plankaart keep it
+    (counted as unchanged): adding parks to a region then leaves the others' figures alone.
+    """
     a = aannames()
     resultaat = ImportResultaat(bestand=MODEL_BRON, dry_run=dry_run)
     terreinen = list(Bedrijventerrein.objects.order_by("rin").values_list("pk", "ha_netto", "wloc_type"))
@@ -85,5 +89,11 @@ def plankaarten_modelleren(*, dry_run: bool = False) -> ImportResultaat:
                 "bron": MODEL_BRON,
                 "gemodelleerd": True,
             }
+    if alleen_nieuwe_terreinen:
+        bestaand = set(
+            Plankaart.objects.actueel().filter(scenario=Scenario.MIDDEN.value).values_list("terrein_id", "zichtjaar", "scenario")
+        )
+        resultaat.ongewijzigd += len(bestaand & records.keys())
+        records = {k: v for k, v in records.items() if k not in bestaand}
     plankaart_versie_opslaan(records=records, resultaat=resultaat, dry_run=dry_run, bron=MODEL_BRON, gemodelleerd=True)
     return resultaat

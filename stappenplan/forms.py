@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
     CHECKLIST_FINANCIAL_CLOSE,
@@ -12,8 +13,8 @@ from stappenplan.models import (
     Stap,
     Traject,
 )
-from stappenplan.services import OUTPUT_VELDEN, TOEGESTANE_TYPEN
-from terreinen.models import Contact
+from stappenplan.services import MAX_DOCUMENT_BYTES, OUTPUT_VELDEN, TOEGESTANE_TYPEN
+from terreinen.models import Organisatie
 
 
 class DatumInput(forms.DateInput):
@@ -66,10 +67,16 @@ class StapGegevensForm(forms.ModelForm):
                 )
 
 
-class StakeholderForm(forms.ModelForm):
-    class Meta:
-        model = Contact
-        fields = ["organisatie", "soort", "naam", "rol", "email", "telefoon", "warm_contact"]
+class StakeholderForm(forms.Form):
+    """An organisation of the park with an optional contact person (written by terreinen.services.relaties)."""
+
+    organisatie = forms.CharField(label=_("Organisatie"), max_length=200)
+    soort = forms.ChoiceField(label=_("Soort"), choices=Organisatie.Soort.choices)
+    naam = forms.CharField(label=_("Naam contactpersoon"), max_length=200, required=False)
+    rol = forms.CharField(label=_("Rol contactpersoon"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+    warm_contact = forms.BooleanField(label=_("Warm contact"), required=False)
 
 
 class DocumentForm(forms.Form):
@@ -79,6 +86,17 @@ class DocumentForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(TOEGESTANE_TYPEN))}),
     )
     vertrouwelijk = forms.BooleanField(label=_("Vertrouwelijk (niet zichtbaar voor gemeenten)"), required=False, initial=True)
+
+
+class DocumentVersieForm(forms.Form):
+    """A new version of a current document; the old one stays in the history."""
+
+    document = forms.IntegerField(widget=forms.HiddenInput)
+    bestand = forms.FileField(
+        label=_("Nieuwe versie"),
+        validators=[UploadValidator(soorten=[e.lstrip(".") for e in TOEGESTANE_TYPEN], max_bytes=MAX_DOCUMENT_BYTES)],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(TOEGESTANE_TYPEN))}),
+    )
 
 
 class OplossingsrichtingForm(forms.Form):
@@ -105,3 +123,8 @@ class OvergangForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     herbeoordelen_op = forms.DateField(label=_("Opnieuw beoordelen op"), required=False, widget=DatumInput())
+
+
+class OplossingsrichtingWijzigenForm(OplossingsrichtingForm):
+    richting = forms.IntegerField(widget=forms.HiddenInput)
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -235,6 +235,8 @@ class Oplossingsrichting(models.Model):
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     afwegingen = models.JSONField(_("gewogen lokale afwegingen"), default=list, blank=True)
     gekozen = models.BooleanField(_("gekozen"), default=False)
+    # Optimistic lock for edits (two regisseurs editing the same direction).
+    versie = models.PositiveIntegerField(_("versie"), default=0)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
@@ -260,8 +262,18 @@ def _document_pad(instance, filename):
     return f"stappenplan/{instance.traject.terrein.rin}/stap{instance.stap}/{Path(filename).name}"
 
 
+class DocumentQuerySet(models.QuerySet):
+    def actueel(self):
+        """Documents as they stand now: not replaced by a newer version and not deleted."""
+        return self.filter(verwijderd_op__isnull=True, volgende__isnull=True)
+
+
 class Document(models.Model):
-    """An uploaded file belonging to a step (letter of intent, signed project plan, …)."""
+    """An uploaded file belonging to a step (letter of intent, signed project plan, …).
+
+    Kept as versions: a new version points to the one it replaces (`vorige`, at most one successor),
+    and deleting only marks the document, so every earlier version stays in the history.
+    """
 
     class Soort(models.TextChoices):
         INTENTIEVERKLARING = "intentieverklaring", _("Intentieverklaring")
@@ -281,6 +293,21 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("geüpload door")
     )
     geupload_op = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+    vorige = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="volgende", verbose_name=_("vorige versie")
+    )
+    versienummer = models.PositiveSmallIntegerField(_("versie"), default=1)
+    verwijderd_op = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
+    verwijderd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verwijderd door"),
+    )
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["traject", "stap", "-geupload_op"]

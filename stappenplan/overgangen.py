@@ -23,7 +23,7 @@ from stappenplan.models import (
     Status,
     Traject,
 )
-from terreinen.models import Contact
+from terreinen.models import Betrokkenheid, Organisatie
 
 
 class Feiten:
@@ -39,11 +39,11 @@ class Feiten:
 
     @cached_property
     def stakeholder_soorten(self) -> set[str]:
-        return set(Contact.objects.filter(terrein_id=self.traject.terrein_id).values_list("soort", flat=True))
+        return set(Betrokkenheid.objects.filter(terrein_id=self.traject.terrein_id).values_list("organisatie__soort", flat=True))
 
     @cached_property
     def documenten(self) -> set[tuple[int, str]]:
-        return set(self.traject.documenten.values_list("stap", "soort"))
+        return set(self.traject.documenten.actueel().values_list("stap", "soort"))
 
     @cached_property
     def richtingen(self) -> list:
@@ -74,11 +74,11 @@ def achtergrond_compleet(t, f, p):
 def stakeholderanalyse_compleet(t, f, p):
     soorten = f.stakeholder_soorten
     ontbreekt = []
-    if Contact.Soort.GEMEENTE not in soorten:
+    if Organisatie.Soort.GEMEENTE not in soorten:
         ontbreekt.append(_("gemeente"))
-    if Contact.Soort.NETBEHEERDER not in soorten:
+    if Organisatie.Soort.NETBEHEERDER not in soorten:
         ontbreekt.append(_("netbeheerder"))
-    if not soorten & {Contact.Soort.PARKMANAGEMENT, Contact.Soort.BEDRIJF}:
+    if not soorten & {Organisatie.Soort.PARKMANAGEMENT, Organisatie.Soort.BEDRIJF}:
         ontbreekt.append(_("parkmanagement of bedrijven"))
     return [_("Stakeholderanalyse mist: %(items)s") % {"items": ", ".join(ontbreekt)}] if ontbreekt else []
 

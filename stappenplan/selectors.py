@@ -12,7 +12,7 @@ from stappenplan import overgangen as fsm
 from stappenplan.models import Document, Evaluatienotitie, Oplossingsrichting, Stap, StapOvergang, Status, Traject
 from stappenplan.services import trajecten_aanmaken
 from stappenplan.termijnen import BIJNA_DAGEN, DOORLOOPTIJD_MAANDEN
-from terreinen.models import Bedrijventerrein, Contact
+from terreinen.models import Bedrijventerrein, Betrokkenheid, Notitie
 
 
 def traject_van_terrein(*, terrein: Bedrijventerrein) -> Traject:
@@ -52,10 +52,12 @@ def feiten_voor(trajecten) -> dict[int, fsm.Feiten]:
         plankaart.objects.filter(actueel=True, terrein_id__in=terrein_ids).order_by().values_list("terrein_id", flat=True)
     )
     soorten, documenten, richtingen, evaluaties = defaultdict(set), defaultdict(set), defaultdict(list), defaultdict(set)
-    for terrein_id, soort in Contact.objects.filter(terrein_id__in=terrein_ids).order_by().values_list("terrein_id", "soort"):
+    for terrein_id, soort in (
+        Betrokkenheid.objects.filter(terrein_id__in=terrein_ids).order_by().values_list("terrein_id", "organisatie__soort")
+    ):
         soorten[terrein_id].add(soort)
     for traject_id, stap, soort in (
-        Document.objects.filter(traject_id__in=ids).order_by().values_list("traject_id", "stap", "soort")
+        Document.objects.actueel().filter(traject_id__in=ids).order_by().values_list("traject_id", "stap", "soort")
     ):
         documenten[traject_id].add((stap, soort))
     for richting in Oplossingsrichting.objects.filter(traject_id__in=ids):
@@ -211,3 +213,34 @@ def achterstallige_trajecten(*, zichtbare_terreinen: QuerySet, vandaag: date, li
         .order_by("termijn_op", "terrein__naam")
     )
     return qs.count(), list(qs[:limiet])
+
+
+# Journal follow-ups ------------------------------------------------------------------------------
+
+
+def _open_opvolgingen() -> QuerySet[Notitie]:
+    return (
+        Notitie.objects.filter(opvolgen_op__isnull=False, opgevolgd=False)
+        .select_related("terrein__gemeente", "auteur")
+        .defer("terrein__geometrie", "terrein__gemeente__geometrie")
+        .order_by("opvolgen_op", "terrein__naam", "pk")
+    )
+
+
+def opvolgingen(*, user) -> QuerySet[Notitie]:
+    """Open follow-ups of journal notes the user wrote or on parks they lead, earliest first (confidential)."""
+    if not rollen.ziet_vertrouwelijk(user):
+        return Notitie.objects.none()
+    return _open_opvolgingen().filter(
+        Q(auteur=user) | Q(terrein__traject__regisseur=user),
+        terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user),
+    )
+
+
+def opvolgingen_per_gebruiker(*, vandaag: date) -> dict[int, list[Notitie]]:
+    """Per user id: follow-ups due today or earlier, for the note's author and the park's regisseur."""
+    uit: dict[int, list[Notitie]] = defaultdict(list)
+    for notitie in _open_opvolgingen().filter(opvolgen_op__lte=vandaag).annotate(regisseur_id=F("terrein__traject__regisseur")):
+        for ontvanger in {notitie.auteur_id, notitie.regisseur_id} - {None}:
+            uit[ontvanger].append(notitie)
+    return dict(uit)

@@ -15,6 +15,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from nal_oost import rollen
+from nal_oost.gelijktijdig import GelijktijdigeWijziging as GelijktijdigeRecordWijziging
+from nal_oost.gelijktijdig import opslaan_met_versie, verwijderen_met_versie
 from nal_oost.uploads import inhoud_past_bij
 from stappenplan import overgangen as fsm
 from stappenplan.models import (
@@ -31,7 +33,8 @@ from stappenplan.models import (
     Traject,
 )
 from stappenplan.termijnen import klok_na_overgang, termijn_voor_stap
-from terreinen.models import Bedrijventerrein, Contact
+from terreinen.models import Bedrijventerrein, Betrokkenheid
+from terreinen.services.relaties import stakeholder_vastleggen
 
 
 class StappenplanFout(Exception):
@@ -215,22 +218,20 @@ def stakeholder_toevoegen(
     email: str = "",
     telefoon: str = "",
     warm_contact: bool = False,
-) -> Contact:
-    """Add a stakeholder to the park (the stakeholder analysis of step 1)."""
+) -> Betrokkenheid:
+    """Add a stakeholder to the park (the stakeholder analysis of step 1): the park's organisations and contacts."""
     _mag_bewerken(user)
-    contact = Contact(
-        terrein_id=traject.terrein_id,
-        organisatie=organisatie.strip(),
+    return stakeholder_vastleggen(
+        terrein=traject.terrein,
+        user=user,
+        organisatie=organisatie,
         soort=soort,
-        naam=naam.strip(),
-        rol=rol.strip(),
-        email=email.strip(),
-        telefoon=telefoon.strip(),
+        naam=naam,
+        rol=rol,
+        email=email,
+        telefoon=telefoon,
         warm_contact=warm_contact,
     )
-    contact.full_clean()
-    contact.save()
-    return contact
 
 
 def oplossingsrichting_toevoegen(
@@ -238,18 +239,40 @@ def oplossingsrichting_toevoegen(
 ) -> Oplossingsrichting:
     """A solution direction in the current round of step 3, weighed against the local considerations."""
     _mag_bewerken(user)
-    sleutels = {s for s, _label in LOKALE_AFWEGINGEN}
-    afwegingen = list(dict.fromkeys(afwegingen))
-    if set(afwegingen) - sleutels:
-        raise ValidationError(
-            {"afwegingen": _("Onbekende lokale afweging: %(x)s") % {"x": ", ".join(set(afwegingen) - sleutels)}}
-        )
+    afwegingen = _afwegingen_controleren(afwegingen)
     richting = Oplossingsrichting(
         traject=traject, ronde=traject.ronde, titel=titel.strip(), omschrijving=omschrijving, afwegingen=afwegingen
     )
     richting.full_clean()
     richting.save()
     return richting
+
+
+def _afwegingen_controleren(afwegingen) -> list[str]:
+    sleutels = {s for s, _label in LOKALE_AFWEGINGEN}
+    afwegingen = list(dict.fromkeys(afwegingen))
+    if set(afwegingen) - sleutels:
+        raise ValidationError(
+            {"afwegingen": _("Onbekende lokale afweging: %(x)s") % {"x": ", ".join(set(afwegingen) - sleutels)}}
+        )
+    return afwegingen
+
+
+def oplossingsrichting_wijzigen(
+    *, richting: Oplossingsrichting, user, versie: int, titel: str, omschrijving: str = "", afwegingen=()
+) -> Oplossingsrichting:
+    """Edit a solution direction; refused when someone else changed or deleted it since `versie`."""
+    _mag_bewerken(user)
+    richting.titel, richting.omschrijving = titel.strip(), omschrijving
+    richting.afwegingen = _afwegingen_controleren(afwegingen)
+    richting.full_clean(validate_constraints=False)
+    return opslaan_met_versie(richting, versie=versie, velden=["titel", "omschrijving", "afwegingen"])
+
+
+def oplossingsrichting_verwijderen(*, richting: Oplossingsrichting, user, versie: int) -> None:
+    """Delete a solution direction (the audit trail keeps what it said)."""
+    _mag_bewerken(user)
+    verwijderen_met_versie(richting, versie=versie)
 
 
 @transaction.atomic
@@ -289,8 +312,13 @@ TOEGESTANE_TYPEN = {
 }
 
 
-def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand, vertrouwelijk: bool = True) -> Document:
-    """Store an uploaded file on a step, after checking its size, extension and actual content."""
+def document_toevoegen(
+    *, traject: Traject, user, stap: int, soort: str, bestand, vertrouwelijk: bool = True, vorige: Document | None = None
+) -> Document:
+    """Store an uploaded file on a step, after checking its size, extension and actual content.
+
+    With `vorige`, the file is a new version of that document (use `document_nieuwe_versie`).
+    """
     _mag_bewerken(user)
     naam = Path(bestand.name or "").name
     extensie = Path(naam).suffix.lower()
@@ -321,15 +349,68 @@ def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand
         inhoudstype=TOEGESTANE_TYPEN[extensie],
         vertrouwelijk=vertrouwelijk,
         geupload_door=user,
+        vorige=vorige,
+        versienummer=vorige.versienummer + 1 if vorige else 1,
     )
-    document.full_clean(exclude=["bestand"])
+    document.full_clean(exclude=["bestand", "vorige"])
     document.bestand.save(naam, bestand, save=False)
     try:
-        document.save()
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as exc:
+        # Someone else uploaded a new version of the same document first (one successor per version).
+        document.bestand.delete(save=False)
+        raise GelijktijdigeRecordWijziging from exc
     except Exception:
         document.bestand.delete(save=False)
         raise
     return document
+
+
+def _actueel_document(document: Document) -> Document:
+    """Lock the document and check it is still current (not replaced, not deleted), else a conflict."""
+    vergrendeld = Document.objects.select_for_update().filter(pk=document.pk).first()
+    if vergrendeld is None or vergrendeld.verwijderd_op is not None or Document.objects.filter(vorige=vergrendeld).exists():
+        raise GelijktijdigeRecordWijziging(
+            _("Dit document is intussen vervangen of verwijderd. Bekijk de documenten opnieuw en probeer het zo nodig nog eens.")
+        )
+    return vergrendeld
+
+
+def document_nieuwe_versie(*, document: Document, user, bestand, vertrouwelijk: bool | None = None) -> Document:
+    """Upload a new version of a document; the old one stays in the history (and downloadable)."""
+    _mag_bewerken(user)
+    with transaction.atomic():
+        vorige = _actueel_document(document)
+        return document_toevoegen(
+            traject=vorige.traject,
+            user=user,
+            stap=vorige.stap,
+            soort=vorige.soort,
+            bestand=bestand,
+            vertrouwelijk=vorige.vertrouwelijk if vertrouwelijk is None else vertrouwelijk,
+            vorige=vorige,
+        )
+
+
+def document_verwijderen(*, document: Document, user) -> Document:
+    """Delete a document from the step: it is no longer current, but it and its file stay in the history."""
+    _mag_bewerken(user)
+    with transaction.atomic():
+        document = _actueel_document(document)
+        document.verwijderd_op = timezone.now()
+        document.verwijderd_door = user
+        document.save(update_fields=["verwijderd_op", "verwijderd_door"])
+    return document
+
+
+def documentgeschiedenis(*, document: Document) -> list[Document]:
+    """Every earlier version of a document, newest first."""
+    uit, vorige = [], document.vorige
+    while vorige is not None:
+        uit.append(vorige)
+        vorige = vorige.vorige
+    return uit
 
 
 # Trajecten and regisseurs ------------------------------------------------------------------------
@@ -405,18 +486,36 @@ def dagoverzichten_versturen(*, vandaag: date | None = None) -> dict:
 
     Safe to repeat: a regisseur gets at most one digest per day.
     """
-    from stappenplan.selectors import aandachtspunten_per_regisseur
+    from stappenplan.selectors import aandachtspunten_per_regisseur, opvolgingen_per_gebruiker
 
     vandaag = vandaag or timezone.localdate()
     verstuurd, overgeslagen = [], []
     User = get_user_model()
-    for regisseur_id, punten in aandachtspunten_per_regisseur(vandaag=vandaag).items():
+    per_regisseur = aandachtspunten_per_regisseur(vandaag=vandaag)
+    # Journal follow-ups due today go to their author and the park's regisseur, in the same digest.
+    opvolgen = opvolgingen_per_gebruiker(vandaag=vandaag)
+    for regisseur_id in sorted(per_regisseur.keys() | opvolgen.keys()):
+        punten = per_regisseur.get(regisseur_id, {"te_laat": [], "bijna": [], "hercontrole": []})
         regisseur = User.objects.get(pk=regisseur_id)
+        if not regisseur.is_active:
+            continue
+        eigen_opvolgingen = opvolgen.get(regisseur_id, []) if rollen.ziet_vertrouwelijk(regisseur) else []
+        if not (punten["te_laat"] or punten["bijna"] or punten["hercontrole"] or eigen_opvolgingen):
+            continue
         if not regisseur.email or OverzichtVerzending.objects.filter(regisseur=regisseur, datum=vandaag).exists():
             overgeslagen.append(regisseur.get_username())
             continue
-        context = {"regisseur": regisseur, "vandaag": vandaag, **punten, "basis_url": getattr(settings, "NAL_BASIS_URL", "")}
-        aantal = len(punten["te_laat"]) + len(punten["bijna"]) + len(punten["hercontrole"])
+        context = {
+            "regisseur": regisseur,
+            "vandaag": vandaag,
+            **punten,
+            "opvolgen": eigen_opvolgingen,
+            "basis_url": getattr(settings, "NAL_BASIS_URL", ""),
+        }
+        aantal = len(
+            {t.terrein_id for t in punten["te_laat"] + punten["bijna"] + punten["hercontrole"]}
+            | {n.terrein_id for n in eigen_opvolgingen}
+        )
         with transaction.atomic():
             OverzichtVerzending.objects.create(regisseur=regisseur, datum=vandaag, aantal_terreinen=aantal)
             send_mail(

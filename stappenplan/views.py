@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +15,18 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from nal_oost import rollen
+from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from stappenplan import selectors, services
-from stappenplan.forms import DocumentForm, EvaluatieForm, OplossingsrichtingForm, OvergangForm, StakeholderForm, StapGegevensForm
+from stappenplan.forms import (
+    DocumentForm,
+    DocumentVersieForm,
+    EvaluatieForm,
+    OplossingsrichtingForm,
+    OplossingsrichtingWijzigenForm,
+    OvergangForm,
+    StakeholderForm,
+    StapGegevensForm,
+)
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
     CHECKLIST_FINANCIAL_CLOSE,
@@ -30,6 +40,7 @@ from stappenplan.termijnen import termijn_van
 from terreinen import selectors as terrein_selectors
 from terreinen.filtersets import actuele_prioriteit
 from terreinen.models import Bedrijventerrein
+from terreinen.relaties.selectors import betrokkenheden_van
 
 
 def _labels(sleutels, lijst) -> str:
@@ -78,7 +89,8 @@ def sectie_context(request, terrein) -> dict:
     traject.terrein = terrein
     vertrouwelijk = rollen.ziet_vertrouwelijk(user)
     overgangen = list(traject.overgangen.select_related("door"))
-    documenten = traject.documenten.all() if vertrouwelijk else traject.documenten.filter(vertrouwelijk=False)
+    actueel = traject.documenten.actueel()
+    documenten = actueel if vertrouwelijk else actueel.filter(vertrouwelijk=False)
     return {
         "traject": traject,
         "termijn": termijn_van(traject, vandaag=vandaag),
@@ -101,6 +113,13 @@ def _traject_bewerkbaar(request, rin):
     if not rollen.mag_bewerken(request.user):
         raise services.GeenBevoegdheid
     return traject
+
+
+def _getal(data, sleutel) -> int:
+    waarde = data.get(sleutel, "")
+    if not str(waarde).isdigit():
+        raise BadRequest(sleutel)
+    return int(waarde)
 
 
 def _terug_naar_terrein(traject):
@@ -161,8 +180,29 @@ class StapGegevensView(LoginRequiredMixin, View):
             "stakeholder": StakeholderForm(bound("stakeholder")[0], prefix="stakeholder"),
             "document": DocumentForm(*bound("document"), prefix="document"),
             "richting": OplossingsrichtingForm(bound("richting")[0], prefix="richting"),
+            "richting_wijzigen": self._richting_wijzigen_form(bound("richting_wijzigen")[0]),
+            "document_versie": DocumentVersieForm(*bound("document_versie"), prefix="document_versie"),
             "evaluatie": EvaluatieForm(bound("evaluatie")[0], prefix="evaluatie", initial={"stap": self.stap}),
         }
+
+    def _richting_wijzigen_form(self, data):
+        """The edit form of one direction: bound on a post, prefilled when the page is opened to edit it."""
+        if data is not None:
+            return OplossingsrichtingWijzigenForm(data, prefix="richting_wijzigen")
+        pk = self.request.GET.get("wijzig_richting", "")
+        richting = self.traject.oplossingsrichtingen.filter(pk=pk).first() if pk.isdigit() else None
+        if richting is None:
+            return None
+        return OplossingsrichtingWijzigenForm(
+            prefix="richting_wijzigen",
+            initial={
+                "richting": richting.pk,
+                "versie": richting.versie,
+                "titel": richting.titel,
+                "omschrijving": richting.omschrijving,
+                "afwegingen": richting.afwegingen,
+            },
+        )
 
     def render(self, formulieren, status=200):
         t = self.traject
@@ -173,8 +213,11 @@ class StapGegevensView(LoginRequiredMixin, View):
             "stap_label": Stap(self.stap).label,
             "formulieren": formulieren,
             "heeft_gegevensvelden": bool(formulieren["gegevens"].fields),
-            "stakeholders": t.terrein.contacten.all() if self.stap == Stap.VOORBEREIDING else None,
-            "documenten": t.documenten.filter(stap=self.stap),
+            "stakeholders": betrokkenheden_van(terrein=t.terrein) if self.stap == Stap.VOORBEREIDING else None,
+            "documenten": [(d, services.documentgeschiedenis(document=d)) for d in t.documenten.actueel().filter(stap=self.stap)],
+            "verwijderde_documenten": t.documenten.filter(stap=self.stap, verwijderd_op__isnull=False).select_related(
+                "verwijderd_door"
+            ),
             "richtingen": t.oplossingsrichtingen.all() if self.stap == Stap.OPLOSSINGSRICHTING else None,
             "afwegingen": dict(LOKALE_AFWEGINGEN),
             "evaluaties": t.evaluaties.filter(stap=self.stap).select_related("auteur"),
@@ -191,6 +234,8 @@ class StapGegevensView(LoginRequiredMixin, View):
             services.oplossingsrichting_markeren(richting=richting, user=request.user)
             messages.success(request, _("'%(titel)s' is de gekozen oplossingsrichting.") % {"titel": richting.titel})
             return redirect(request.path)
+        if welk in ("richting_verwijderen", "document_verwijderen"):
+            return self.verwijderen(welk)
         formulieren = self.formulieren(request.POST, request.FILES, actief=welk)
         form = formulieren.get(welk)
         if form is None:
@@ -198,6 +243,9 @@ class StapGegevensView(LoginRequiredMixin, View):
         if form.is_valid():
             try:
                 melding = self.opslaan(welk, form.cleaned_data)
+            except GelijktijdigeWijziging as conflict:
+                form.add_error(None, conflict.melding)
+                return self.render(formulieren, status=409)
             except ValidationError as fout:
                 if hasattr(fout, "error_dict"):
                     for veld, fouten in fout.message_dict.items():
@@ -209,17 +257,47 @@ class StapGegevensView(LoginRequiredMixin, View):
                 return redirect(request.path)
         return self.render(formulieren, status=400)
 
+    def verwijderen(self, welk):
+        """Delete a direction (with the version the user saw) or a document (it stays in the history)."""
+        request, t = self.request, self.traject
+        try:
+            if welk == "richting_verwijderen":
+                richting = get_object_or_404(t.oplossingsrichtingen, pk=_getal(request.POST, "richting"))
+                versie = _getal(request.POST, "versie")
+                services.oplossingsrichting_verwijderen(richting=richting, user=request.user, versie=versie)
+                messages.success(request, _("Oplossingsrichting '%(titel)s' is verwijderd.") % {"titel": richting.titel})
+            else:
+                document = get_object_or_404(t.documenten, pk=_getal(request.POST, "document"))
+                services.document_verwijderen(document=document, user=request.user)
+                messages.success(
+                    request, _("Document %(naam)s is verwijderd; het blijft in de geschiedenis.") % {"naam": document.naam}
+                )
+        except GelijktijdigeWijziging as conflict:
+            messages.error(request, conflict.melding)
+        return redirect(request.path)
+
     def opslaan(self, welk, data) -> str:
         t, user = self.traject, self.request.user
         if welk == "gegevens":
             services.traject_gegevens_opslaan(traject=t, user=user, gegevens=dict(data))
             return _("De gegevens van %(stap)s zijn opgeslagen.") % {"stap": Stap(self.stap).label}
         if welk == "stakeholder":
-            contact = services.stakeholder_toevoegen(traject=t, user=user, **data)
-            return _("Stakeholder %(naam)s toegevoegd.") % {"naam": contact.organisatie}
+            betrokkenheid = services.stakeholder_toevoegen(traject=t, user=user, **data)
+            return _("Stakeholder %(naam)s toegevoegd.") % {"naam": betrokkenheid.organisatie.naam}
         if welk == "document":
             document = services.document_toevoegen(traject=t, user=user, stap=self.stap, **data)
             return _("Document %(naam)s toegevoegd.") % {"naam": document.naam}
+        if welk == "richting_wijzigen":
+            richting = get_object_or_404(t.oplossingsrichtingen, pk=data.pop("richting"))
+            services.oplossingsrichting_wijzigen(richting=richting, user=user, **data)
+            return _("Oplossingsrichting '%(titel)s' is opgeslagen.") % {"titel": richting.titel}
+        if welk == "document_versie":
+            document = get_object_or_404(t.documenten, pk=data["document"])
+            nieuw = services.document_nieuwe_versie(document=document, user=user, bestand=data["bestand"])
+            return _("Versie %(versie)s van %(naam)s is opgeslagen; de vorige versie blijft bewaard.") % {
+                "versie": nieuw.versienummer,
+                "naam": nieuw.naam,
+            }
         if welk == "richting":
             richting = services.oplossingsrichting_toevoegen(traject=t, user=user, **data)
             return _("Oplossingsrichting '%(titel)s' toegevoegd aan ronde %(ronde)s.") % {
@@ -337,6 +415,8 @@ class MijnTerreinenView(LoginRequiredMixin, ListView):
             )
             rijen.append((t, termijn_van(t, vandaag=self.vandaag), selectors.volgende_actie(traject=t, acties=acties)))
         context["rijen"] = rijen
+        context["opvolgingen"] = selectors.opvolgingen(user=self.request.user)
+        context["vandaag"] = self.vandaag
         return context
 
 

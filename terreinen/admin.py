@@ -2,7 +2,18 @@ from django import forms
 from django.contrib.gis import admin
 from django.contrib.gis.db.models import GeometryField
 
-from terreinen.models import Bedrijventerrein, Contact, Gemeente, GemeenteToegang, Initiatief, Netbeheerder, Notitie, Provincie
+from terreinen.models import (
+    Bedrijventerrein,
+    Betrokkenheid,
+    Contactpersoon,
+    Gemeente,
+    GemeenteToegang,
+    Initiatief,
+    Netbeheerder,
+    Notitie,
+    Organisatie,
+    Provincie,
+)
 
 
 class GeometrieAlsTekstAdmin(admin.GISModelAdmin):
@@ -40,14 +51,18 @@ class InitiatiefAdmin(admin.ModelAdmin):
     list_filter = ("soort",)
 
 
-class ContactInline(admin.TabularInline):
-    model = Contact
+class BetrokkenheidInline(admin.TabularInline):
+    model = Betrokkenheid
     extra = 0
+    exclude = ("versie",)
+    autocomplete_fields = ("organisatie",)
+    raw_id_fields = ("contactpersoon",)
 
 
 class NotitieInline(admin.StackedInline):
     model = Notitie
     extra = 0
+    exclude = ("versie",)
 
 
 @admin.register(Bedrijventerrein)
@@ -57,11 +72,28 @@ class BedrijventerreinAdmin(GeometrieAlsTekstAdmin):
     search_fields = ("naam", "rin", "gemeente__naam")
     list_select_related = ("gemeente",)
     autocomplete_fields = ("gemeente",)
+    # Follows from how the netbeheerder was set (see Bedrijventerrein.save), not edited itself.
+    readonly_fields = ("netbeheerder_bron",)
     filter_horizontal = ("initiatieven",)
-    inlines = [ContactInline, NotitieInline]
+    inlines = [BetrokkenheidInline, NotitieInline]
 
 
 @admin.register(GemeenteToegang)
 class GemeenteToegangAdmin(admin.ModelAdmin):
     list_display = ("user", "gemeente")
     autocomplete_fields = ("gemeente",)
+
+
+class ContactpersoonInline(admin.TabularInline):
+    model = Contactpersoon
+    extra = 0
+    exclude = ("versie",)
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ("naam", "soort")
+    list_filter = ("soort",)
+    search_fields = ("naam",)
+    exclude = ("versie",)
+    inlines = [ContactpersoonInline]

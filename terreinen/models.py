@@ -4,7 +4,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import rollen
@@ -161,6 +163,11 @@ class Bedrijventerrein(models.Model):
         CONGESTIEMANAGEMENT = "congestiemanagement", _("Ja, congestiemanagement(onderzoek)")
         VOLLEDIG = "volledig", _("Ja, volledige congestie")
 
+    class NetbeheerderBron(models.TextChoices):
+        ONBEKEND = "", _("Onbekend")
+        AFGELEID = "afgeleid_gemeente", _("Afgeleid van gemeente")
+        HANDMATIG = "handmatig", _("Handmatig ingevuld")
+
     class Bereikbaarheid(models.TextChoices):
         ONBEKEND = "", _("Onbekend")
         GOED = "goed", _("Goed")
@@ -179,6 +186,10 @@ class Bedrijventerrein(models.Model):
     geometrie_bron = models.CharField(_("bron geometrie"), max_length=10, choices=GeometrieBron.choices, blank=True)
     netbeheerder = models.ForeignKey(
         Netbeheerder, on_delete=models.SET_NULL, null=True, blank=True, related_name="terreinen", verbose_name=_("netbeheerder")
+    )
+    # Where the netbeheerder value comes from; see `save()` for the rule that keeps it honest.
+    netbeheerder_bron = models.CharField(
+        _("bron netbeheerder"), max_length=20, choices=NetbeheerderBron.choices, blank=True, default=""
     )
     onderstation = models.CharField(_("onderstation"), max_length=100, blank=True)
     parkmanagement = models.BooleanField(_("parkmanagement"), null=True, blank=True)
@@ -226,6 +237,36 @@ class Bedrijventerrein(models.Model):
     def __str__(self):
         return self.naam
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        terrein = super().from_db(db, field_names, values)
+        terrein._netbeheerder_geladen = terrein.__dict__.get("netbeheerder_id", models.DEFERRED)
+        return terrein
+
+    def netbeheerder_bron_volgen(self) -> bool:
+        """Mark a netbeheerder set by hand as `handmatig` (or clear the source when it is emptied).
+
+        Any save that changes the netbeheerder — a form, the admin, an import — is an entry by hand;
+        only `netbeheerder_afleiden` sets `afgeleid_gemeente`, and it does so with a bulk update that
+        bypasses this. Returns whether the source changed.
+        """
+        geladen = getattr(self, "_netbeheerder_geladen", None)
+        if geladen is models.DEFERRED or geladen == self.netbeheerder_id:
+            return False
+        nieuw = self.NetbeheerderBron.HANDMATIG if self.netbeheerder_id else self.NetbeheerderBron.ONBEKEND
+        self._netbeheerder_geladen = self.netbeheerder_id
+        if self.netbeheerder_bron == nieuw:
+            return False
+        self.netbeheerder_bron = nieuw
+        return True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        raakt_netbeheerder = update_fields is None or {"netbeheerder", "netbeheerder_id"} & set(update_fields)
+        if raakt_netbeheerder and self.netbeheerder_bron_volgen() and update_fields is not None:
+            kwargs["update_fields"] = [*update_fields, "netbeheerder_bron"]
+        super().save(*args, **kwargs)
+
     @property
     def grootteklasse(self) -> str | None:
         return grootteklasse_voor(self.ha_netto)
@@ -255,8 +296,12 @@ class Bedrijventerrein(models.Model):
         return LogistiekAandeel.VEEL
 
 
-class Contact(models.Model):
-    """A stakeholder of a park (the stakeholder analysis of step 1). Contact details are confidential."""
+class Organisatie(models.Model):
+    """An organisation involved in parks (a municipality, Liander, a parkmanagement foundation, a company).
+
+    One organisation can be linked to many parks (`Betrokkenheid`); names are unique per kind,
+    case-insensitively, so "Liander" is one record however often it is entered.
+    """
 
     class Soort(models.TextChoices):
         GEMEENTE = "gemeente", _("Gemeente")
@@ -266,26 +311,92 @@ class Contact(models.Model):
         PROVINCIE = "provincie", _("Provincie")
         OVERIG = "overig", _("Overig")
 
-    terrein = models.ForeignKey(Bedrijventerrein, on_delete=models.CASCADE, related_name="contacten", verbose_name=_("terrein"))
-    organisatie = models.CharField(_("organisatie"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    # Optimistic lock: raised by one on every edit through the services.
+    versie = models.PositiveIntegerField(_("versie"), default=0)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["naam", "soort"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [
+            models.UniqueConstraint(Lower("naam"), "soort", name="organisatie_naam_soort_uniek"),
+            models.CheckConstraint(condition=~Q(naam=""), name="organisatie_naam_gevuld"),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_soort_display()})"
+
+
+class Contactpersoon(models.Model):
+    """A person at an organisation, with role and contact details. Confidential."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="contactpersonen", verbose_name=_("organisatie")
+    )
     naam = models.CharField(_("naam"), max_length=200, blank=True)
     rol = models.CharField(_("rol"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
-    warm_contact = models.BooleanField(_("warm contact"), default=False)
+    versie = models.PositiveIntegerField(_("versie"), default=0)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
-        ordering = ["terrein", "soort", "organisatie"]
-        verbose_name = _("contact")
-        verbose_name_plural = _("contacten")
+        ordering = ["organisatie", "naam", "pk"]
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        constraints = [
+            models.CheckConstraint(condition=~Q(naam="", email="", telefoon=""), name="contactpersoon_naam_of_gegevens"),
+        ]
 
     def __str__(self):
-        return f"{self.organisatie} ({self.get_soort_display()})"
+        return self.naam or self.email or self.telefoon
+
+
+class Betrokkenheid(models.Model):
+    """An organisation linked to a park: its role on that park and whether it is a warm contact there.
+
+    The stakeholder analysis of step 1 reads these links; the park's parkmanagement organisation is
+    the linked organisation of kind `parkmanagement`.
+    """
+
+    terrein = models.ForeignKey(
+        Bedrijventerrein, on_delete=models.CASCADE, related_name="betrokkenheden", verbose_name=_("terrein")
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="betrokkenheden", verbose_name=_("organisatie")
+    )
+    rol = models.CharField(_("rol op dit terrein"), max_length=200, blank=True)
+    warm_contact = models.BooleanField(_("warm contact"), default=False)
+    contactpersoon = models.ForeignKey(
+        Contactpersoon,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aanspreekpunt voor dit terrein"),
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=0)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["terrein", "organisatie__soort", "organisatie__naam"]
+        verbose_name = _("betrokken organisatie")
+        verbose_name_plural = _("betrokken organisaties")
+        constraints = [models.UniqueConstraint(fields=["terrein", "organisatie"], name="betrokkenheid_uniek_per_terrein")]
+
+    def __str__(self):
+        return f"{self.organisatie} – {self.terrein}"
+
+    def clean(self):
+        if self.contactpersoon_id and self.contactpersoon.organisatie_id != self.organisatie_id:
+            raise ValidationError({"contactpersoon": _("Het aanspreekpunt werkt niet bij deze organisatie.")})
 
 
 class Notitie(models.Model):
-    """A confidential journal entry on a park."""
+    """A confidential journal entry on a park, optionally with a date to follow it up."""
 
     class Soort(models.TextChoices):
         GESPREK = "gesprek", _("Gesprek")
@@ -300,7 +411,11 @@ class Notitie(models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("auteur")
     )
+    opvolgen_op = models.DateField(_("opvolgen op"), null=True, blank=True, db_index=True)
+    opgevolgd = models.BooleanField(_("opgevolgd"), default=False)
+    versie = models.PositiveIntegerField(_("versie"), default=0)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         ordering = ["-datum", "-aangemaakt_op"]
@@ -309,6 +424,10 @@ class Notitie(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+    @property
+    def open_opvolging(self) -> bool:
+        return self.opvolgen_op is not None and not self.opgevolgd
 
 
 class GemeenteToegang(models.Model):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("terreinen/<int:rin>/", views.TerreinDetailView.as_view(), name="terrein-detail"),
     path("terreinen/<int:rin>/bewerken/", views.TerreinBewerkenView.as_view(), name="terrein-bewerken"),
+    path("terreinen/<int:rin>/", include("terreinen.relaties.urls")),
     path("kaart/", views.KaartView.as_view(), name="kaart"),
     path("kaart/terreinen.geojson", views.KaartTerreinenGeoJSONView.as_view(), name="kaart-terreinen"),
     path("kaart/gemeenten.geojson", views.KaartGemeentenGeoJSONView.as_view(), name="kaart-gemeenten"),

@@ -27,6 +27,7 @@ from terreinen.forms import MOMENTOPNAME_SALT, CriteriaImportForm, TerreinForm
 from terreinen.geojson import feature_collection
 from terreinen.grafiek import trechter_svg
 from terreinen.models import Bedrijventerrein, Gemeente, Provincie
+from terreinen.relaties import selectors as relaties_selectors
 from terreinen.services import criteria_upload
 from terreinen.services.bewerken import GelijktijdigeWijziging, terrein_bewerken, terrein_momentopname
 from terreinen.services.criteria_importeren import VerouderdeVoorvertoning, criteria_importeren
@@ -303,8 +304,10 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
         context["stap_label"] = dict(STAPPEN)[terrein.stap_nr]
         context["status_label"] = dict(STATUSSEN).get(terrein.status_code, terrein.status_code)
         if rollen.ziet_vertrouwelijk(self.request.user):
-            context["contacten"] = terrein.contacten.all()
-            context["notities"] = terrein.notities.select_related("auteur")
+            context["betrokkenheden"] = relaties_selectors.betrokkenheden_van(terrein=terrein)
+            context["parkmanagement_organisatie"] = relaties_selectors.parkmanagement_organisatie(terrein=terrein)
+            context["notities"] = relaties_selectors.logboek_van(terrein=terrein)
+            context["mag_bewerken"] = rollen.mag_bewerken(self.request.user)
         context["secties"] = terrein_secties(self.request, terrein)
         criteria = criteria_voor(self.request.user)
         context["criteria_totaal"] = len(criteria)

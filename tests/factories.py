@@ -98,3 +98,16 @@ class InstrumentFactory(factory.django.DjangoModelFactory):
     def stappen(self, create, extracted, **kwargs):
         for s in extracted if extracted is not None else [3]:
             InstrumentStap.objects.create(instrument=self, stap=s)
+
+
+def stakeholder_maken(*, terrein, organisatie: str, soort: str, warm_contact=False, rol_op_terrein="", **persoon):
+    """An organisation linked to `terrein`, with a contact person when name, e-mail or phone is given."""
+    from terreinen.models import Betrokkenheid, Contactpersoon, Organisatie
+
+    org, _ = Organisatie.objects.get_or_create(naam=organisatie, soort=soort)
+    contact = None
+    if any(persoon.get(v) for v in ("naam", "email", "telefoon")):
+        contact = Contactpersoon.objects.create(organisatie=org, **persoon)
+    return Betrokkenheid.objects.create(
+        terrein=terrein, organisatie=org, warm_contact=warm_contact, rol=rol_op_terrein, contactpersoon=contact
+    )

@@ -99,13 +99,19 @@ def synchroniseer(model, sleutelveld: str, records: dict, resultaat: ImportResul
     for sleutel, waarden in records.items():
         obj = bestaand.get(sleutel)
         if obj is None:
-            nieuw.append(model(**{sleutelveld: sleutel}, **waarden))
+            obj = model(**{sleutelveld: sleutel}, **waarden)
+            if "netbeheerder" in waarden and hasattr(obj, "netbeheerder_bron_volgen"):
+                obj.netbeheerder_bron_volgen()
+            nieuw.append(obj)
             continue
         verschil = [v for v, w in waarden.items() if not _gelijk(_huidige_waarde(obj, v, w), w)]
         if verschil:
             for veld in verschil:
                 setattr(obj, veld, waarden[veld])
             velden.update(verschil)
+            # Rules the model keeps on save (e.g. a netbeheerder entered by hand) hold for bulk updates too.
+            if "netbeheerder" in verschil and hasattr(obj, "netbeheerder_bron_volgen") and obj.netbeheerder_bron_volgen():
+                velden.add("netbeheerder_bron")
             gewijzigd.append(obj)
         else:
             resultaat.ongewijzigd += 1

@@ -3,9 +3,10 @@
 import pytest
 
 from stappenplan.models import Traject
-from terreinen.models import Contact, Notitie
+from terreinen.models import Notitie
 from tests.api.conftest import ApiClient
 from tests.conftest import WACHTWOORD
+from tests.factories import stakeholder_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def vertrouwelijk(parken, maak_gebruiker):
     terrein.onderstation = "Onderstation Noord"
     terrein.warme_contacten = True
     terrein.save()
-    Contact.objects.create(
+    stakeholder_maken(
         terrein=terrein, organisatie="Liander", soort="netbeheerder", email="geheim@example.nl", telefoon="06-12345678"
     )
     Notitie.objects.create(terrein=terrein, soort="risico", datum="2026-01-01", tekst="Vertrouwelijke risiconotitie")

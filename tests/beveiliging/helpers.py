@@ -21,7 +21,8 @@ the PDF is rendered from instead.
 import io
 import zipfile
 
-from terreinen.models import Contact, Notitie
+from terreinen.models import Betrokkenheid, Notitie
+from tests.factories import stakeholder_maken
 
 # Every seeded confidential value contains this token, so one search finds any of them.
 MERKTEKEN = "ZQXGEHEIM"
@@ -32,21 +33,22 @@ NOTITIE_TEKST = f"Vertrouwelijke afspraak {MERKTEKEN} over de wachtrij bij het o
 VERTROUWELIJKE_WAARDEN = (MERKTEKEN, CONTACT_NAAM, CONTACT_EMAIL, CONTACT_TELEFOON, NOTITIE_TEKST)
 
 
-def vertrouwelijks_zaaien(terrein, *, auteur=None) -> tuple[Contact, Notitie]:
+def vertrouwelijks_zaaien(terrein, *, auteur=None) -> tuple[Betrokkenheid, Notitie]:
     """Give `terrein` a contact and a note made of sentinel values, and change the contact once,
     so its confidential history exists too. Returns (contact, notitie)."""
-    contact = Contact.objects.create(
+    contact = stakeholder_maken(
         terrein=terrein,
         organisatie=f"Transport {MERKTEKEN} BV",
-        soort=Contact.Soort.BEDRIJF,
+        soort="bedrijf",
         naam=CONTACT_NAAM,
         rol="Fleetmanager",
         email=f"oud-{CONTACT_EMAIL}",
         telefoon=CONTACT_TELEFOON,
         warm_contact=True,
     )
-    contact.email = CONTACT_EMAIL
-    contact.save()
+    persoon = contact.contactpersoon
+    persoon.email = CONTACT_EMAIL
+    persoon.save()
     notitie = Notitie.objects.create(
         terrein=terrein, soort=Notitie.Soort.AFSPRAAK, datum="2026-03-01", tekst=NOTITIE_TEKST, auteur=auteur
     )

@@ -9,9 +9,8 @@ from django.utils import timezone
 from audit.models import Wijziging
 from nal_oost.verzoek import actor_context
 from stappenplan.models import Traject
-from terreinen.models import Contact
 from tests.beveiliging.helpers import CONTACT_EMAIL, assert_geen_vertrouwelijks, vertrouwelijks_zaaien
-from tests.factories import BedrijventerreinFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +73,18 @@ def test_traject_step_status_and_regisseur_changes_are_recorded(terrein, maak_ge
 
 
 def test_contact_and_plankaart_changes_and_deletes_are_recorded_on_the_park(terrein):
-    contact, _ = vertrouwelijks_zaaien(terrein)
+    betrokkenheid, _ = vertrouwelijks_zaaien(terrein)
     plankaart = PlankaartFactory(terrein=terrein)
     plankaart.laadvermogen_kw = 750
     plankaart.save()
-    contact.delete()
+    betrokkenheid.warm_contact = False
+    betrokkenheid.save()
+    betrokkenheid.delete()
     acties = set(Wijziging.objects.filter(terrein_id=terrein.pk).values_list("content_type__model", "actie"))
-    assert {("contact", "aangemaakt"), ("contact", "gewijzigd"), ("contact", "verwijderd")} <= acties
+    assert {("betrokkenheid", "aangemaakt"), ("betrokkenheid", "gewijzigd"), ("betrokkenheid", "verwijderd")} <= acties
     assert {("plankaart", "aangemaakt"), ("plankaart", "gewijzigd")} <= acties
-    gewijzigd = Wijziging.objects.get(content_type__model="contact", actie="gewijzigd")
+    # A contact person belongs to an organisation (of many parks): audited, not on one park.
+    gewijzigd = Wijziging.objects.get(content_type__model="contactpersoon", actie="gewijzigd")
     assert gewijzigd.velden == [{"veld": "email", "label": "e-mail", "oud": f"oud-{CONTACT_EMAIL}", "nieuw": CONTACT_EMAIL}]
 
 
@@ -164,7 +166,7 @@ def test_the_history_section_costs_the_same_queries_for_few_and_many_changes(cli
     with CaptureQueriesContext(connection) as weinig:
         client.get(url)
     for i in range(30):
-        Contact.objects.create(terrein=terrein, organisatie=f"Bedrijf {i}", soort="bedrijf")
+        stakeholder_maken(terrein=terrein, organisatie=f"Bedrijf {i}", soort="bedrijf", naam=f"Persoon {i}")
     with CaptureQueriesContext(connection) as veel:
         client.get(url)
     assert len(weinig) == len(veel)

@@ -112,6 +112,18 @@ def RIN(o):
     return {"rin": o.eigen.rin}
 
 
+def BETROKKENHEID(o):
+    from terreinen.models import Betrokkenheid
+
+    return Betrokkenheid.objects.get(terrein=o.eigen)
+
+
+def NOTITIE(o):
+    from terreinen.models import Notitie
+
+    return Notitie.objects.get(terrein=o.eigen)
+
+
 def GEBRUIKER(o):
     return {"pk": o.gebruikers[GEMEENTE_EIGEN].pk}
 
@@ -175,6 +187,23 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     # The regisseur's empty post misses the version: back to the park with the error, nothing moves.
     "stap-overgang": bewerken(get=405, post=302, kwargs=lambda o: {"rin": o.eigen.rin, "actie": "inventarisatie_afronden"})
     | {"get": (LOGIN,) + (405,) * 5},
+    # organisations, contact persons and the journal of a park: confidential, changed by regisseur and beheerder;
+    # an empty post is refused (400), a delete needs the version the user saw.
+    "organisatie-koppelen": bewerken(post=400),
+    "betrokkenheid-wijzigen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).pk}),
+    "betrokkenheid-verwijderen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).pk})
+    | {"get": (LOGIN,) + (405,) * 5},
+    "contactpersoon-wijzigen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).contactpersoon_id}),
+    "contactpersoon-verwijderen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).contactpersoon_id})
+    | {"get": (LOGIN,) + (405,) * 5},
+    "notitie-toevoegen": bewerken(post=400),
+    # Only the author (the regisseur here) corrects a note; the beheerder may not either.
+    "notitie-corrigeren": Regel(
+        get=(LOGIN, 403, 404, 403, 200, 403),
+        post=(LOGIN, 403, 404, 403, 400, 403),
+        kwargs=lambda o: {**RIN(o), "pk": NOTITIE(o).pk},
+    ),
+    "opvolging-afronden": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": NOTITIE(o).pk}) | {"get": (LOGIN,) + (405,) * 5},
     "stappenplan-document": varianten(
         openbaar=terrein(kwargs=lambda o: {"pk": o.document_openbaar.pk}),
         vertrouwelijk=provinciaal(gemeente_post=405, kwargs=lambda o: {"pk": o.document_vertrouwelijk.pk}),

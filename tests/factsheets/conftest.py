@@ -6,8 +6,8 @@ import pytest
 
 from plankaarten.models import PlankaartVersie
 from stappenplan.models import Traject
-from terreinen.models import Contact, Notitie
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, PlankaartVersieFactory, UserFactory
+from terreinen.models import Notitie
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, PlankaartVersieFactory, UserFactory, stakeholder_maken
 
 FIGUREN = {2025: Decimal("845.0"), 2030: Decimal("3420.0"), 2035: Decimal("6620.0")}
 
@@ -49,7 +49,7 @@ def terrein_met_alles(twee_gemeenten):
         username="r.regisseur", first_name="Renate", last_name="Regisseur", email="r.regisseur@provincie.example"
     )
     Traject.objects.create(terrein=terrein, stap=2, status="actief", regisseur=regisseur)
-    Contact.objects.create(
+    stakeholder_maken(
         terrein=terrein, organisatie="Transport BV", soort="bedrijf", naam="Geheime Gerda", email="gerda@vertrouwelijk.example"
     )
     Notitie.objects.create(terrein=terrein, soort="risico", datum="2026-01-01", tekst="Vertrouwelijke risiconotitie")

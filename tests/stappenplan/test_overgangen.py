@@ -5,7 +5,7 @@ import pytest
 from stappenplan import services
 from stappenplan.models import Stap, StapOvergang, Status, Traject
 from stappenplan.selectors import beschikbare_overgangen
-from terreinen.models import Contact
+from terreinen.models import Betrokkenheid
 from tests.factories import BedrijventerreinFactory
 from tests.stappenplan.conftest import (
     VANDAAG,
@@ -259,7 +259,7 @@ def test_a_stopped_postponed_independent_or_following_park_can_be_reopened_at_st
     # History is kept: earlier log rows and outputs stay.
     assert StapOvergang.objects.count() == voor + 1
     assert traject.orientatiegesprek_op == dt.date(2026, 2, 1)
-    assert Contact.objects.filter(terrein=traject.terrein).count() == 3
+    assert Betrokkenheid.objects.filter(terrein=traject.terrein).count() == 3
     assert StapOvergang.objects.filter(traject=traject).order_by("versie").last().actie == "heropenen"
 
 

@@ -132,7 +132,7 @@ def test_recording_step_outputs_through_the_forms(client, traject, regisseur):
     assert traject.checklist_achtergrond == ["grootte", "beleid"] and traject.stap == 0
     url1 = reverse("stap-gegevens", args=[traject.terrein.rin, 1])
     client.post(url1, {"formulier": "stakeholder", "stakeholder-organisatie": "Liander", "stakeholder-soort": "netbeheerder"})
-    assert traject.terrein.contacten.get().organisatie == "Liander"
+    assert traject.terrein.betrokkenheden.get().organisatie.naam == "Liander"
 
 
 def _zip(namen):

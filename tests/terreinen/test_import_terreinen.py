@@ -98,12 +98,12 @@ def echte_gemeenten(data_dir):
 # --- the real open data ----------------------------------------------------------------------------
 
 
-def test_real_csv_creates_828_parks_with_their_ibis_values(data_dir, echte_gemeenten):
+def test_real_csv_creates_840_parks_with_their_ibis_values(data_dir, echte_gemeenten):
     resultaat = terreinen_importeren(pad=data_dir / "bedrijventerreinen.csv")
 
-    assert counts(resultaat) == (828, 0, 0, 0)
+    assert counts(resultaat) == (840, 0, 0, 0)
     assert resultaat.waarschuwingen == []  # municipality/province are joined columns, not unknown ones
-    assert Bedrijventerrein.objects.count() == 828
+    assert Bedrijventerrein.objects.count() == 840
     terrein = Bedrijventerrein.objects.get(rin=777)
     assert (terrein.naam, terrein.gemeente.code, terrein.peiljaar, terrein.wloc_type) == (
         "Industrie terrein I",
@@ -121,7 +121,7 @@ def test_reimporting_the_real_csv_reports_everything_unchanged_and_changes_nothi
 
     resultaat = terreinen_importeren(pad=data_dir / "bedrijventerreinen.csv")
 
-    assert counts(resultaat) == (0, 0, 828, 0)
+    assert counts(resultaat) == (0, 0, 840, 0)
     assert snapshot() == voor  # includes gewijzigd_op
 
 
@@ -135,7 +135,7 @@ def test_one_changed_value_in_the_real_csv_changes_only_that_park(data_dir, echt
 
     resultaat = terreinen_importeren(pad=pad)
 
-    assert counts(resultaat) == (0, 1, 827, 0)
+    assert counts(resultaat) == (0, 1, 839, 0)
     na = {rij[1]: rij for rij in snapshot()}
     assert {rin for rin in na if na[rin] != voor[rin]} == {777}
     assert Bedrijventerrein.objects.get(rin=777).ha_netto == Decimal("19.5")
@@ -176,7 +176,7 @@ def test_changing_more_parks_does_not_cost_more_queries(gemeenten, tmp_path):
 def test_dry_run_reports_the_counts_and_writes_nothing(data_dir, echte_gemeenten):
     resultaat = terreinen_importeren(pad=data_dir / "bedrijventerreinen.csv", dry_run=True)
 
-    assert counts(resultaat) == (828, 0, 0, 0)
+    assert counts(resultaat) == (840, 0, 0, 0)
     assert Bedrijventerrein.objects.count() == 0
 
 
@@ -201,9 +201,9 @@ def test_command_json_prints_one_object_with_the_counts(data_dir, echte_gemeente
 
     resultaat = json.loads(out.getvalue())
     assert resultaat.keys() >= RESULTAAT_SLEUTELS
-    assert (resultaat["nieuw"], resultaat["gewijzigd"], resultaat["ongewijzigd"], resultaat["afgewezen"]) == (828, 0, 0, 0)
+    assert (resultaat["nieuw"], resultaat["gewijzigd"], resultaat["ongewijzigd"], resultaat["afgewezen"]) == (840, 0, 0, 0)
     assert resultaat["afwijzingen"] == []
-    assert Bedrijventerrein.objects.count() == 828
+    assert Bedrijventerrein.objects.count() == 840
 
 
 def test_command_dry_run_reports_counts_and_writes_nothing(gemeenten, tmp_path):

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stappenplan.models import Traject
-from terreinen.models import Contact, Initiatief, Notitie
+from terreinen.models import Initiatief, Notitie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def maak_terreinen(aantal, gemeenten, regisseur):
             Traject.objects.create(terrein=terrein, stap=i % 7, status="actief", regisseur=regisseur)
         for jaar in (2025, 2030, 2035):
             PlankaartFactory(terrein=terrein, zichtjaar=jaar)
-        Contact.objects.create(terrein=terrein, organisatie=f"Bedrijf {i}", soort="bedrijf")
+        stakeholder_maken(terrein=terrein, organisatie=f"Bedrijf {i}", soort="bedrijf", naam=f"Persoon {i}")
         Notitie.objects.create(terrein=terrein, soort="gesprek", datum="2026-02-01", tekst="…")
         terrein.initiatieven.add(initiatief)
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from stappenplan.models import Traject
-from terreinen.models import Contact, Initiatief, Notitie
+from terreinen.models import Initiatief, Notitie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def regio(twee_gemeenten, maak_gebruiker):
     for terrein, kw in ((eigen, 1234), (tweede, 80), (elders, 3000)):
         for jaar, factor in ((2025, Decimal("0.5")), (2030, 1), (2035, 2)):
             PlankaartFactory(terrein=terrein, zichtjaar=jaar, laadvermogen_kw=Decimal(kw) * factor, bestelwagens=7)
-    Contact.objects.create(terrein=eigen, organisatie="Liander", soort="netbeheerder", email=GEHEIM[0], telefoon=GEHEIM[1])
+    stakeholder_maken(terrein=eigen, organisatie="Liander", soort="netbeheerder", email=GEHEIM[0], telefoon=GEHEIM[1])
     Notitie.objects.create(terrein=eigen, soort="risico", datum="2026-01-01", tekst=GEHEIM[2])
     eigen.initiatieven.add(Initiatief.objects.create(naam="Lola Apeldoorn", soort="lola"))
     return {"eigen": eigen, "tweede": tweede, "elders": elders, "regisseur": regisseur}

@@ -3,9 +3,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from terreinen.models import Contact, Notitie
+from terreinen.models import Notitie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def terreinen(twee_gemeenten):
     eigen = BedrijventerreinFactory(gemeente=apeldoorn, naam="Ecofactorij")
     elders = BedrijventerreinFactory(gemeente=zwolle, naam="Hessenpoort")
     PlankaartFactory(terrein=eigen, zichtjaar=2030, laadvermogen_kw=1234)
-    Contact.objects.create(terrein=eigen, organisatie="Liander", soort="netbeheerder", email="geheim@example.nl")
+    stakeholder_maken(terrein=eigen, organisatie="Liander", soort="netbeheerder", email="geheim@example.nl")
     Notitie.objects.create(terrein=eigen, soort="risico", datum="2026-01-01", tekst="Vertrouwelijke risiconotitie")
     return eigen, elders
 
