@@ -57,6 +57,13 @@
     return Math.round(waarde).toLocaleString("nl-NL");
   }
 
+  // Leaflet puts a string into the DOM as HTML; an element built with textContent stays text.
+  function tekstElement(tekst) {
+    var span = document.createElement("span");
+    span.textContent = tekst === null || tekst === undefined ? "" : String(tekst);
+    return span;
+  }
+
   function popupInhoud(feature, el) {
     var p = feature.properties;
     var d = el.dataset;
@@ -144,7 +151,7 @@
           laag.bindPopup(function () {
             return popupInhoud(feature, el);
           });
-          laag.bindTooltip(feature.properties.naam, { sticky: true });
+          laag.bindTooltip(tekstElement(feature.properties.naam), { sticky: true });
         },
       }).addTo(kaart);
       el.dataset.aantalTerreinen = String(data.features.length);
