@@ -12,15 +12,13 @@ class AuditConfig(AppConfig):
         from audit.secties import geschiedenis_context
         from nal_oost.secties import Sectie, registreer_terrein_sectie
 
-        # The park and what hangs off it. Confidential: whole contacts and notes, the warm-contact
-        # flag of a park, and who leads a traject (a person).
-        registreer("terreinen.Bedrijventerrein", terrein="pk", vertrouwelijk={"warme_contacten"})
-        registreer("terreinen.Contact", vertrouwelijk=True)
-        registreer("terreinen.Notitie", vertrouwelijk=True)
+        # The park and what hangs off it; who sees which change follows nal_oost/zichtbaarheid.py.
+        registreer("terreinen.Bedrijventerrein", terrein="pk")
+        registreer("terreinen.Contact")
+        registreer("terreinen.Notitie")
         registreer("plankaarten.Plankaart")
-        # Of a traject, municipalities see only where the park stands; outputs (project team, documents…) stay internal.
-        registreer("stappenplan.Traject", openbaar={"stap", "status"})
-        registreer("auth.User", terrein=None, vertrouwelijk=True, uitgesloten={"password", "last_login"})
+        registreer("stappenplan.Traject")
+        registreer("auth.User", terrein=None, uitgesloten={"password", "last_login"})
         registreer_terrein_sectie(
             Sectie(sleutel="geschiedenis", template="audit/geschiedenis_sectie.html", context=geschiedenis_context, volgorde=900)
         )

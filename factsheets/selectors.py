@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from factsheets.models import VARIANT_OMSCHRIJVING, Factsheet, FactsheetRun, Variant
+from nal_oost import zichtbaarheid
 from plankaarten.grafiek import laadvraag_svg
 from plankaarten.models import ZICHTJAREN, Netcapaciteit, Plankaart, Scenario
 from prioritering.models import Prioriteit
@@ -111,12 +112,14 @@ def _rij(p: Plankaart) -> dict:
 def _contact(terrein: Bedrijventerrein, traject) -> dict:
     """Who to contact at the province: the park's regisseur (public contact data), else the programme team."""
     regisseur = getattr(traject, "regisseur", None) if traject else None
-    if regisseur is not None:
+    if regisseur is not None and zichtbaarheid.mag_zien(zichtbaarheid.PARTNER, "stappenplan.Traject.regisseur"):
+        # A factsheet goes to businesses: what is public of the regisseur (full name, work e-mail), never the username.
+        contact = zichtbaarheid.contactpersoon(regisseur)
         return {
-            "naam": regisseur.get_full_name() or regisseur.get_username(),
+            "naam": contact["naam"] or _("Regisseur laadinfra"),
             "functie": _("Regisseur laadinfra bedrijventerreinen, provincie %(provincie)s")
             % {"provincie": terrein.gemeente.provincie.naam},
-            "email": regisseur.email,
+            "email": contact["email"],
         }
     return {
         "naam": _("Programmateam laadinfra bedrijventerreinen"),

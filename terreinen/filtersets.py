@@ -145,7 +145,7 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=STATUSSEN, method="filter_status", distinct=False, widget=forms.CheckboxSelectMultiple
     )
-    regisseur = django_filters.CharFilter(label=_("Regisseur (gebruikersnaam)"), field_name="traject__regisseur__username")
+    regisseur = django_filters.NumberFilter(label=_("Regisseur"), field_name="traject__regisseur")
     grootteklasse = django_filters.MultipleChoiceFilter(
         label=_("Grootteklasse"),
         choices=Grootteklasse.choices,

@@ -2,10 +2,11 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat, Trim
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rollen, zichtbaarheid
 from terreinen.filtersets import (
     NIET_GESTART,
     STAP_EXPRESSIE,
@@ -31,7 +32,8 @@ def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
         .annotate(
             stap_nr=STAP_EXPRESSIE,
             status_code=Coalesce(F("traject__status"), Value(NIET_GESTART)),
-            regisseur_naam=F("traject__regisseur__username"),
+            # The regisseur as the park's contact person: the full name, never the username.
+            regisseur_naam=Trim(Concat(F("traject__regisseur__first_name"), Value(" "), F("traject__regisseur__last_name"))),
             **{f"kw_{jaar}": actuele_vraag(jaar) for jaar in ZICHTJAREN},
         )
     )
@@ -60,16 +62,24 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     return filterset
 
 
-def regisseur_keuzes() -> list[tuple[str, str]]:
-    """Usernames of people who lead a park's traject, for the regisseur filter."""
+def regisseur_keuzes(*, user) -> list[tuple[str, str]]:
+    """The regisseurs of the parks `user` may see, as their contact person (full name), for the regisseur filter.
+
+    A regisseur is public only as a park's contact person: someone leading only parks elsewhere is not listed.
+    """
+    if not zichtbaarheid.mag_zien(user, "stappenplan.Traject.regisseur"):
+        return []
     users = (
         get_user_model()
-        .objects.filter(trajecten__isnull=False)
+        .objects.filter(trajecten__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
         .distinct()
-        .order_by("username")
-        .values_list("username", "first_name", "last_name")
+        .order_by("last_name", "first_name", "pk")
     )
-    return [(u, f"{v} {a}".strip() or u) for u, v, a in users]
+    keuzes = []
+    for regisseur in users:
+        contact = zichtbaarheid.contactpersoon(regisseur)
+        keuzes.append((str(regisseur.pk), contact["naam"] or contact["email"] or _("Regisseur %(nr)s") % {"nr": regisseur.pk}))
+    return keuzes
 
 
 def terrein_detail(*, user, rin: int) -> Bedrijventerrein:
