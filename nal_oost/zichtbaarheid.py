@@ -586,3 +586,26 @@ def per_klasse() -> dict[str, list[str]]:
         if s.count(".") == 2:
             uit[klasse(s)].append(s)
     return uit
+
+
+KLASSE_UITLEG = {
+    OPENBAAR: "iedereen die het terrein mag zien, ook API-partners",
+    GEMEENTE: "het programma en de eigen gemeente van het terrein, geen API-partners",
+    VERTROUWELIJK: "alleen beheerder, regisseur en medewerker",
+}
+
+
+def readme_tabellen() -> str:
+    """The classification as Markdown, one table per class (README.md holds it; a test keeps the two equal)."""
+    delen = []
+    for k in KLASSEN:
+        delen.append(f"#### `{k}`: {KLASSE_UITLEG[k]}\n\n| model | velden |\n|---|---|")
+        per_model: dict[str, list[str]] = {}
+        for s in REGISTER:
+            if s.count(".") == 1 and REGISTER[s] == k:
+                per_model.setdefault(s, []).insert(0, "*(het object zelf)*")
+            elif s.count(".") == 2 and klasse(s) == k:
+                per_model.setdefault(s.rsplit(".", 1)[0], []).append(f"`{s.rsplit('.', 1)[1]}`")
+        delen.extend(f"| `{model}` | {', '.join(velden)} |" for model, velden in per_model.items())
+        delen.append("")
+    return "\n".join(delen).rstrip() + "\n"
