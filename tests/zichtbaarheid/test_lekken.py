@@ -57,6 +57,7 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
             op=timezone.now(),
             reden="reden",
         )
+        lekken.personen_invullen(omgeving.gebruikers["medewerker"])
         merktekens = lekken.markeren()
         buiten = lekken.buiten_bereik_markeren(merktekens, omgeving.elders)
         omgeving.eigen.refresh_from_db()
