@@ -8,6 +8,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost import zichtbaarheid
 from terreinen.models import (
     GROOTTE_GRENZEN,
     Bedrijventerrein,
@@ -199,10 +200,7 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        voorwaarde = Q(naam__icontains=value) | Q(gemeente__naam__icontains=value)
-        if value.isdigit():
-            voorwaarde |= Q(rin=int(value))
-        return queryset.filter(voorwaarde)
+        return queryset.filter(zoekvoorwaarde(value))
 
     def filter_stap(self, queryset, name, value):
         stappen = [int(v) for v in value]
@@ -262,6 +260,29 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
                 actueel=True, zichtjaar=int(jaar), scenario="midden", **{f"laadvermogen_kw__{lookup}": Decimal(value)}
             ).values("terrein_id")
         )
+
+
+# What the park search looks in (nal_oost/zichtbaarheid.py). A search answers for every park a user sees,
+# so it may only look in fields everyone who sees the park may see: a field that is not openbaar drops out.
+ZOEKVELDEN = {
+    "naam": "terreinen.Bedrijventerrein.naam",
+    "gemeente__naam": "terreinen.Gemeente.naam",
+    "rin": "terreinen.Bedrijventerrein.rin",
+}
+
+
+def zoekvoorwaarde(zoek: str, *, pad: str = "") -> Q:
+    """Parks whose name, municipality or RIN number matches `zoek`; `pad` leads from another model to the park."""
+    voorwaarde = Q(pk__in=[])
+    for veld, bron in ZOEKVELDEN.items():
+        if zichtbaarheid.klasse(bron) != zichtbaarheid.OPENBAAR:
+            continue
+        if veld == "rin":
+            if zoek.isdigit():
+                voorwaarde |= Q(**{f"{pad}rin": int(zoek)})
+        else:
+            voorwaarde |= Q(**{f"{pad}{veld}__icontains": zoek})
+    return voorwaarde
 
 
 def _of(delen) -> Q:

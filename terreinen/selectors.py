@@ -15,6 +15,7 @@ from terreinen.filtersets import (
     ZICHTJAREN,
     BedrijventerreinFilterSet,
     actuele_vraag,
+    zoekvoorwaarde,
 )
 from terreinen.models import Bedrijventerrein, Gemeente, OpgeslagenFilter, Provincie
 
@@ -38,10 +39,7 @@ def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
         )
     )
     if zoek:
-        voorwaarde = Q(naam__icontains=zoek) | Q(gemeente__naam__icontains=zoek)
-        if zoek.isdigit():
-            voorwaarde |= Q(rin=int(zoek))
-        qs = qs.filter(voorwaarde)
+        qs = qs.filter(zoekvoorwaarde(zoek))
     return qs.order_by("gemeente__naam", "naam", "rin")
 
 

@@ -21,6 +21,7 @@ from factsheets.services import factsheet_renderen
 from nal_oost import zichtbaarheid
 from prioritering.models import Selectieronde
 from stappenplan.models import StapOvergang, Traject
+from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.conftest import GEMEENTE_EIGEN, omgeving_maken, omgeving_opruimen
 from tests.beveiliging.test_rechtenmatrix import _admin_kwargs, _regels, alle_adressen
 from tests.zichtbaarheid import lekken
@@ -57,6 +58,9 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
             op=timezone.now(),
             reden="reden",
         )
+        # The park elsewhere has a regisseur of its own: not a contact person for the own municipality.
+        regisseur_elders, _nieuw = gebruiker_opslaan(username="matrix-regisseur-elders", rol="regisseur", gemeente_codes=[])
+        Traject.objects.create(terrein=omgeving.elders, regisseur=regisseur_elders)
         lekken.personen_invullen(omgeving.gebruikers["medewerker"])
         merktekens = lekken.markeren()
         buiten = lekken.buiten_bereik_markeren(merktekens, omgeving.elders)
