@@ -205,6 +205,18 @@ def tekst_van(inhoud: bytes) -> str:
     return inhoud.decode("latin-1")
 
 
+def soort_van(inhoud: bytes, content_type: str) -> str:
+    """What kind of body this is, for the counts: pdf, xlsx, zip, csv, json, html or other."""
+    if inhoud.startswith(b"%PDF-"):
+        return "pdf"
+    if inhoud.startswith(b"PK\x03\x04"):
+        return "xlsx" if "spreadsheet" in content_type else "zip"
+    for soort in ("csv", "json", "html"):
+        if soort in content_type:
+            return soort
+    return "overig"
+
+
 def body_van(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
 
