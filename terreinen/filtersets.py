@@ -262,6 +262,38 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         )
 
 
+# The field each park filter reads (nal_oost/zichtbaarheid.py). A filter answers questions about its field,
+# so a viewer gets only the filters over fields it may see (`filters_voor`).
+FILTER_BRON = {
+    "q": "terreinen.Bedrijventerrein.naam",
+    "provincie": "terreinen.Gemeente.provincie",
+    "gemeente": "terreinen.Bedrijventerrein.gemeente",
+    "stap": "stappenplan.Traject.stap",
+    "status": "stappenplan.Traject.status",
+    "regisseur": "stappenplan.Traject.regisseur",
+    "grootteklasse": "terreinen.Bedrijventerrein.ha_netto",
+    "netcongestie": "terreinen.Bedrijventerrein.netcongestie",
+    "netbeheerder": "terreinen.Bedrijventerrein.netbeheerder",
+    "parkmanagement": "terreinen.Bedrijventerrein.parkmanagement",
+    "logistiek": "terreinen.Bedrijventerrein.aandeel_logistiek",
+    "sbi_diversiteit": "terreinen.Bedrijventerrein.aantal_sectoren",
+    "initiatief": "terreinen.Bedrijventerrein.initiatieven",
+    **{f"vraag_{jaar}_{grens}": "plankaarten.Plankaart.laadvermogen_kw" for jaar in ZICHTJAREN for grens in ("min", "max")},
+}
+
+
+def filters_voor(kijker) -> list[str]:
+    """The park filters the viewer may use: those over fields it may see (sorting is no filter and always there).
+
+    A filter without a line in FILTER_BRON is an error, not a default.
+    """
+    return [
+        naam
+        for naam in BedrijventerreinFilterSet.base_filters
+        if naam == "sortering" or zichtbaarheid.mag_zien(kijker, FILTER_BRON[naam])
+    ]
+
+
 # What the park search looks in (nal_oost/zichtbaarheid.py). A search answers for every park a user sees,
 # so it may only look in fields everyone who sees the park may see: a field that is not openbaar drops out.
 ZOEKVELDEN = {

@@ -15,6 +15,7 @@ from terreinen.filtersets import (
     ZICHTJAREN,
     BedrijventerreinFilterSet,
     actuele_vraag,
+    filters_voor,
     zoekvoorwaarde,
 )
 from terreinen.models import Bedrijventerrein, Gemeente, OpgeslagenFilter, Provincie
@@ -49,6 +50,8 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
     """
     filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
+    for naam in set(filterset.filters) - set(filters_voor(user)):
+        del filterset.filters[naam]
     if not rollen.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (

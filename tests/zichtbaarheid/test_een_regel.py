@@ -90,3 +90,21 @@ def test_regisseur_choices_hold_only_regisseurs_of_visible_parks(maak_gebruiker,
     Traject.objects.create(terrein=BedrijventerreinFactory(gemeente=zwolle), regisseur=daar)
     assert regisseur_keuzes(user=maak_gebruiker("gemeente", "GM0200")) == [(str(hier.pk), "Anna Hier")]
     assert {w for w, _l in regisseur_keuzes(user=maak_gebruiker("medewerker"))} == {str(hier.pk), str(daar.pk)}
+
+
+def test_park_filters_follow_the_register(monkeypatch, gebruikers):
+    from django.http import QueryDict
+
+    from api.parameters import TERREIN_FILTERS
+    from terreinen.filtersets import BedrijventerreinFilterSet, filters_voor
+    from terreinen.selectors import terrein_filterset
+
+    gemeente, medewerker = gebruikers
+    assert set(filters_voor(medewerker)) == set(BedrijventerreinFilterSet.base_filters)
+    assert "netcongestie" in TERREIN_FILTERS and "regisseur" not in TERREIN_FILTERS
+    BedrijventerreinFactory(gemeente=gemeente.gemeente_toegang.get().gemeente, netcongestie="volledig")
+    assert terrein_filterset(user=gemeente, params=QueryDict("netcongestie=nee")).qs.count() == 0
+    _sluit(monkeypatch, "terreinen.Bedrijventerrein.netcongestie")
+    assert "netcongestie" not in filters_voor(gemeente) and "netcongestie" in filters_voor(medewerker)
+    # The filter is gone for the municipality, so it cannot ask about the field: the park is listed.
+    assert terrein_filterset(user=gemeente, params=QueryDict("netcongestie=nee")).qs.count() == 1
