@@ -84,6 +84,11 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
         taak = UitgesteldeTaak.objects.create(taak="taak", args=[], kwargs={}, fout="fout")
         lekken.personen_invullen(omgeving.gebruikers["medewerker"])
         merktekens = lekken.markeren()
+        # A change of regisseur after the names carry markers: the history holds (marked) usernames.
+        traject.refresh_from_db()
+        for regisseur in (omgeving.gebruikers["medewerker"], omgeving.gebruikers["regisseur"]):
+            traject.regisseur = regisseur
+            traject.save(update_fields=["regisseur"])
         # Both parks' names carry a marker: each municipality may see its own, never the other's.
         buiten = [lekken.buiten_bereik_markeren(merktekens, terrein) for terrein in (omgeving.eigen, omgeving.elders)]
         omgeving.eigen.refresh_from_db()
