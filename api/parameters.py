@@ -14,14 +14,15 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from api.problemen import OngeldigeParameters
-from terreinen.filtersets import BedrijventerreinFilterSet
+from nal_oost import zichtbaarheid
+from terreinen.filtersets import BedrijventerreinFilterSet, filters_voor
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 RD_NEW = "http://www.opengis.net/def/crs/EPSG/0/28992"
 CRS_SRID = {CRS84: 4326, RD_NEW: 28992}
 SRID_CRS = {srid: uri for uri, srid in CRS_SRID.items()}
 
-# Park filters that stay internal: they name application users, or serve the working list only.
+# Park filters the API leaves out: their values are application user ids, or they serve the working list only.
 NIET_PUBLIEKE_FILTERS = {"regisseur", "onbekend", "prioriteitsklasse"}
 
 
@@ -34,7 +35,8 @@ def _is_meervoudig(filter_) -> bool:
     return issubclass(filter_.field_class, forms.MultipleChoiceField | forms.ModelMultipleChoiceField)
 
 
-TERREIN_FILTERS = {camel(naam): naam for naam in BedrijventerreinFilterSet.base_filters if naam not in NIET_PUBLIEKE_FILTERS}
+# Of the park filters, those over fields a partner may see (nal_oost/zichtbaarheid.py).
+TERREIN_FILTERS = {camel(naam): naam for naam in filters_voor(zichtbaarheid.PARTNER) if naam not in NIET_PUBLIEKE_FILTERS}
 PAGINA_PARAMETERS = {"cursor", "pageSize", "sorteer"}
 GEO_PARAMETERS = {"crs", "bbox", "bbox-crs"}
 

@@ -12,20 +12,18 @@ class AuditConfig(AppConfig):
         from audit.secties import geschiedenis_context
         from nal_oost.secties import Sectie, registreer_terrein_sectie
 
-        # The park and what hangs off it. Confidential: organisations, contact persons and notes, the warm-contact
-        # flag of a park, and who leads a traject (a person).
-        registreer("terreinen.Bedrijventerrein", terrein="pk", vertrouwelijk={"warme_contacten"})
+        # The park and what hangs off it; who sees which change follows nal_oost/zichtbaarheid.py.
+        registreer("terreinen.Bedrijventerrein", terrein="pk")
         # Organisations and their people belong to no single park; their links to a park do.
-        registreer("terreinen.Organisatie", terrein=None, vertrouwelijk=True, uitgesloten={"versie"})
-        registreer("terreinen.Contactpersoon", terrein=None, vertrouwelijk=True, uitgesloten={"versie"})
-        registreer("terreinen.Betrokkenheid", vertrouwelijk=True, uitgesloten={"versie"})
-        registreer("terreinen.Notitie", vertrouwelijk=True, uitgesloten={"versie"})
+        registreer("terreinen.Organisatie", terrein=None, uitgesloten={"versie"})
+        registreer("terreinen.Contactpersoon", terrein=None, uitgesloten={"versie"})
+        registreer("terreinen.Betrokkenheid", uitgesloten={"versie"})
+        registreer("terreinen.Notitie", uitgesloten={"versie"})
         registreer("plankaarten.Plankaart")
-        # Of a traject, municipalities see only where the park stands; outputs (project team, documents…) stay internal.
-        registreer("stappenplan.Traject", openbaar={"stap", "status"})
-        registreer("stappenplan.Oplossingsrichting", terrein="traject__terrein_id", vertrouwelijk=True, uitgesloten={"versie"})
-        registreer("stappenplan.Document", terrein="traject__terrein_id", vertrouwelijk=True)
-        registreer("auth.User", terrein=None, vertrouwelijk=True, uitgesloten={"password", "last_login"})
+        registreer("stappenplan.Traject")
+        registreer("stappenplan.Oplossingsrichting", terrein="traject__terrein_id", uitgesloten={"versie"})
+        registreer("stappenplan.Document", terrein="traject__terrein_id")
+        registreer("auth.User", terrein=None, uitgesloten={"password", "last_login"})
         registreer_terrein_sectie(
             Sectie(sleutel="geschiedenis", template="audit/geschiedenis_sectie.html", context=geschiedenis_context, volgorde=900)
         )

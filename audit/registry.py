@@ -1,29 +1,29 @@
-"""Which models are audited, how a row finds its park, and which fields are confidential.
+"""Which models are audited and how a row finds its park.
 
 Register a model once, in an AppConfig.ready():
 
     from audit.registry import registreer
-    registreer("stappenplan.StapOvergang", terrein="traject__terrein_id", vertrouwelijk={"reden"})
+    registreer("stappenplan.StapOvergang", terrein="traject__terrein_id")
 
 `terrein` names the attribute holding the park's id ("pk" for the park itself, "terrein_id" for
-its children, or a "__"-separated path); `vertrouwelijk` is a set of field names, or True when the
-whole model is confidential (contacts, notes). Confidential changes never reach gemeente users.
+its children, or a "__"-separated path). Who may see a change of which field is not decided here
+but in the visibility register (nal_oost/zichtbaarheid.py), see `GeauditModel.veld_zichtbaar`.
 """
 
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+
+from nal_oost import zichtbaarheid
 
 
 @dataclass(frozen=True)
 class GeauditModel:
     model: type[models.Model]
     terrein: str | None = "terrein_id"
-    vertrouwelijk: frozenset[str] | bool = frozenset()
     uitgesloten: frozenset[str] = field(default_factory=frozenset)
-    # When given, only these fields are public; every other field counts as confidential (an allowlist).
-    openbaar: frozenset[str] | None = None
 
     def velden(self) -> list[models.Field]:
         """Concrete, non-m2m fields that are diffed (the primary key and excluded fields skipped)."""
@@ -36,12 +36,15 @@ class GeauditModel:
             and not getattr(f, "auto_now_add", False)
         ]
 
-    def is_vertrouwelijk(self, veldnaam: str) -> bool:
-        if self.vertrouwelijk is True:
-            return True
-        if self.openbaar is not None and veldnaam not in self.openbaar:
-            return True
-        return veldnaam in self.vertrouwelijk
+    def veld_zichtbaar(self, kijker, veldnaam: str) -> bool:
+        """May the viewer see a change of this field: its class, and for a relation the class of what it points at."""
+        if not zichtbaarheid.mag_zien(kijker, self.model, veldnaam or None):
+            return False
+        try:
+            veld = self.model._meta.get_field(veldnaam)
+        except FieldDoesNotExist:
+            return False
+        return not veld.is_relation or zichtbaarheid.mag_zien(kijker, veld.related_model)
 
     def terrein_van(self, instance) -> int | None:
         if self.terrein is None:
@@ -57,9 +60,7 @@ class GeauditModel:
 _REGISTER: dict[type[models.Model], GeauditModel] = {}
 
 
-def registreer(
-    model, *, terrein: str | None = "terrein_id", vertrouwelijk=frozenset(), uitgesloten=frozenset(), openbaar=None
-) -> GeauditModel:
+def registreer(model, *, terrein: str | None = "terrein_id", uitgesloten=frozenset()) -> GeauditModel:
     from audit import signals
 
     if isinstance(model, str):
@@ -67,9 +68,7 @@ def registreer(
     geaudit = GeauditModel(
         model=model,
         terrein=terrein,
-        vertrouwelijk=vertrouwelijk if vertrouwelijk is True else frozenset(vertrouwelijk),
         uitgesloten=frozenset(uitgesloten),
-        openbaar=frozenset(openbaar) if openbaar is not None else None,
     )
     _REGISTER[model] = geaudit
     signals.verbind(model)

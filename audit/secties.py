@@ -3,8 +3,9 @@
 from django.core.paginator import Paginator
 
 from audit.forms import GeschiedenisFilterForm
+from audit.models import Wijziging
 from audit.selectors import terrein_geschiedenis, terrein_geschiedenis_actoren
-from nal_oost import rollen
+from nal_oost import rollen, zichtbaarheid
 
 PER_PAGINA = 25
 FILTER_VELDEN = ("gebruiker", "van", "tot", "verzoek")
@@ -13,12 +14,12 @@ FILTER_VELDEN = ("gebruiker", "van", "tot", "verzoek")
 def geschiedenis_context(request, terrein) -> dict | None:
     if rollen.rol_van(request.user) is None:
         return None
-    vertrouwelijk = rollen.ziet_vertrouwelijk(request.user)
+    met_personen = zichtbaarheid.mag_zien(request.user, Wijziging, "actor_naam", terrein)
     gegevens = {k: request.GET[k] for k in FILTER_VELDEN if request.GET.get(k)}
     form = GeschiedenisFilterForm(
         gegevens or None,
-        actoren=terrein_geschiedenis_actoren(terrein=terrein) if vertrouwelijk else (),
-        met_gebruiker=vertrouwelijk,
+        actoren=terrein_geschiedenis_actoren(terrein=terrein) if met_personen else (),
+        met_gebruiker=met_personen,
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     regels = terrein_geschiedenis(
@@ -37,5 +38,5 @@ def geschiedenis_context(request, terrein) -> dict | None:
         "pagina": pagina,
         "gefilterd": bool(filters),
         "querystring": querystring.urlencode(),
-        "met_personen": vertrouwelijk,
+        "met_personen": met_personen,
     }

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Wijziging
 from audit.registry import geaudit_model, geauditeerde_modellen
-from nal_oost import rollen
+from nal_oost import zichtbaarheid
 
 
 @dataclass
@@ -30,39 +30,33 @@ def terrein_geschiedenis(
 ) -> list[GeschiedenisRegel]:
     """Changes of a park and what belongs to it, newest first, for a user allowed to see the park.
 
-    Provincial roles see everything with who did it. Gemeente users see only changes of
-    non-confidential fields of non-confidential models (the park's public data, plankaarten, the
-    traject's step and status), with the person replaced by "Provincie" (data minimisation), and
-    cannot filter by person.
+    What each user sees follows the visibility register (nal_oost/zichtbaarheid.py): changes of
+    objects and fields of a class the user may see; who made a change only when the user may see
+    `audit.Wijziging.actor_naam` (otherwise "Provincie", data minimisation), and only then a filter by person.
     """
     qs: QuerySet[Wijziging] = Wijziging.objects.filter(terrein_id=terrein.pk).select_related("content_type")
-    vertrouwelijk = rollen.ziet_vertrouwelijk(user)
-    if not vertrouwelijk:
-        openbaar = [g.model for g in geauditeerde_modellen() if g.vertrouwelijk is not True and g.terrein is not None]
-        qs = qs.filter(content_type__in=ContentType.objects.get_for_models(*openbaar).values())
-    elif gebruiker:
+    met_personen = zichtbaarheid.mag_zien(user, Wijziging, "actor_naam", terrein)
+    zichtbaar = [g.model for g in geauditeerde_modellen() if g.terrein is not None and zichtbaarheid.mag_zien(user, g.model)]
+    qs = qs.filter(content_type__in=ContentType.objects.get_for_models(*zichtbaar).values()) if zichtbaar else qs.none()
+    if gebruiker and met_personen:
         qs = qs.filter(actor_naam=gebruiker)
     if van:
         qs = qs.filter(tijdstip__gte=_begin_van(van))
     if tot:
         qs = qs.filter(tijdstip__lt=_begin_van(tot + timedelta(days=1)))
-    if request_id:
+    if request_id and zichtbaarheid.mag_zien(user, Wijziging, "request_id", terrein):
         qs = qs.filter(request_id=request_id)
     regels = []
     for wijziging in qs[:500]:
         model = wijziging.content_type.model_class()
         geaudit = geaudit_model(model) if model else None
-        velden = wijziging.velden
-        if not vertrouwelijk:
-            if geaudit is None:
-                continue
-            velden = [v for v in velden if not geaudit.is_vertrouwelijk(v.get("veld", ""))]
-            if not velden and wijziging.actie == Wijziging.Actie.GEWIJZIGD:
-                continue
-        door = wijziging.actor_naam
-        if not vertrouwelijk and wijziging.actor_id is not None:
-            door = _("Provincie")
-        soort = str(model._meta.verbose_name) if model else wijziging.content_type.model
+        if geaudit is None:
+            continue
+        velden = [v for v in wijziging.velden if geaudit.veld_zichtbaar(user, v.get("veld", ""))]
+        if not velden and wijziging.actie == Wijziging.Actie.GEWIJZIGD:
+            continue
+        door = wijziging.actor_naam if met_personen else _("Provincie")
+        soort = str(model._meta.verbose_name)
         regels.append(GeschiedenisRegel(wijziging=wijziging, velden=velden, door=door, soort=soort))
     return regels
 

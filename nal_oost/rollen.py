@@ -13,7 +13,7 @@ ROLLEN = {
     MEDEWERKER: _("Medewerker"),
     GEMEENTE: _("Gemeente"),
 }
-# Roles that see every park and confidential data.
+# Roles that see every park (what they may see of it: nal_oost/zichtbaarheid.py).
 PROVINCIALE_ROLLEN = (BEHEERDER, REGISSEUR, MEDEWERKER)
 # Roles that may change park data.
 BEWERKENDE_ROLLEN = (BEHEERDER, REGISSEUR)
@@ -35,10 +35,6 @@ def rol_van(user) -> str | None:
 
 
 def ziet_alles(user) -> bool:
-    return rol_van(user) in PROVINCIALE_ROLLEN
-
-
-def ziet_vertrouwelijk(user) -> bool:
     return rol_van(user) in PROVINCIALE_ROLLEN
 
 

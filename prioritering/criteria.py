@@ -82,6 +82,19 @@ CRITERIA: tuple[Criterium, ...] = (
     ),
 )
 CRITERIA_PER_SLEUTEL = {c.sleutel: c for c in CRITERIA}
+
+# The field each criterion reads (nal_oost/zichtbaarheid.py): a breakdown line is shown to whoever may see it.
+BRON = {
+    "vraagklasse_2030": "plankaarten.Plankaart.laadvermogen_kw",
+    "pareto_2035": "plankaarten.Plankaart.laadvermogen_kw",
+    "initiatief_provincie": "terreinen.Bedrijventerrein.initiatieven",
+    "warme_contacten": "terreinen.Bedrijventerrein.warme_contacten",
+    "eigen_initiatief": "terreinen.Bedrijventerrein.eigen_initiatief",
+    "netcongestie": "terreinen.Bedrijventerrein.netcongestie",
+    "ze_zone": "terreinen.Bedrijventerrein.afstand_ze_zone_km",
+    "bereikbaarheid": "terreinen.Bedrijventerrein.bereikbaarheid",
+    "terrein_vol": "terreinen.Bedrijventerrein.terrein_vol",
+}
 MIN_PUNTEN, MAX_PUNTEN = -100, 100
 
 

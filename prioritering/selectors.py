@@ -1,11 +1,12 @@
 """Reads of the prioritisation, always starting from what the user may see."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from nal_oost import rollen
+from nal_oost import zichtbaarheid
 from prioritering.models import Afwegingskader, Berekening, Prioriteit, Selectieronde
+from terreinen.filtersets import zoekvoorwaarde
 from terreinen.models import Bedrijventerrein
 
 
@@ -53,10 +54,7 @@ def prioriteit_lijst(
     if alleen_pareto:
         qs = qs.filter(in_paretoset=True)
     if zoek:
-        voorwaarde = Q(terrein__naam__icontains=zoek) | Q(terrein__gemeente__naam__icontains=zoek)
-        if zoek.isdigit():
-            voorwaarde |= Q(terrein__rin=int(zoek))
-        qs = qs.filter(voorwaarde)
+        qs = qs.filter(zoekvoorwaarde(zoek, pad="terrein__"))
     return qs.order_by("rang")
 
 
@@ -91,14 +89,14 @@ def prioriteiten_top(
 
 
 def selectieronde_lijst(*, user) -> QuerySet[Selectieronde]:
-    """Rounds span the whole region, so only provincial roles see them."""
-    if not rollen.ziet_alles(user):
+    """Rounds span the whole region: confidential (nal_oost/zichtbaarheid.py)."""
+    if not zichtbaarheid.mag_zien(user, Selectieronde):
         return Selectieronde.objects.none()
     return Selectieronde.objects.select_related("kader", "aangemaakt_door").order_by("-aangemaakt_op", "-pk")
 
 
 def selectieronde_detail(*, user, pk: int) -> Selectieronde:
-    if not rollen.ziet_alles(user):
+    if not zichtbaarheid.mag_zien(user, Selectieronde):
         raise Http404
     return get_object_or_404(Selectieronde.objects.select_related("kader", "aangemaakt_door", "vorige"), pk=pk)
 

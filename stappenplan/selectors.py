@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from nal_oost import rollen
+from nal_oost import zichtbaarheid
 from stappenplan import overgangen as fsm
 from stappenplan.models import Document, Evaluatienotitie, Oplossingsrichting, Stap, StapOvergang, Status, Traject
 from stappenplan.services import trajecten_aanmaken
@@ -190,7 +190,7 @@ def aandachtspunten_per_regisseur(*, vandaag: date) -> dict[int, dict[str, list[
 
 def evaluatie_lijst(*, user, soort: str = "", stap: int | None = None) -> QuerySet[Evaluatienotitie]:
     """All evaluation notes across the parks the user may see (confidential: provincial roles only)."""
-    if not rollen.ziet_vertrouwelijk(user):
+    if not zichtbaarheid.mag_zien(user, Evaluatienotitie):
         return Evaluatienotitie.objects.none()
     qs = (
         Evaluatienotitie.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
@@ -229,7 +229,7 @@ def _open_opvolgingen() -> QuerySet[Notitie]:
 
 def opvolgingen(*, user) -> QuerySet[Notitie]:
     """Open follow-ups of journal notes the user wrote or on parks they lead, earliest first (confidential)."""
-    if not rollen.ziet_vertrouwelijk(user):
+    if not zichtbaarheid.mag_zien(user, "terreinen.Notitie"):
         return Notitie.objects.none()
     return _open_opvolgingen().filter(
         Q(auteur=user) | Q(terrein__traject__regisseur=user),

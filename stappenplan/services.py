@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rollen, zichtbaarheid
 from nal_oost.gelijktijdig import GelijktijdigeWijziging as GelijktijdigeRecordWijziging
 from nal_oost.gelijktijdig import opslaan_met_versie, verwijderen_met_versie
 from nal_oost.uploads import inhoud_past_bij
@@ -499,7 +499,7 @@ def dagoverzichten_versturen(*, vandaag: date | None = None) -> dict:
         regisseur = User.objects.get(pk=regisseur_id)
         if not regisseur.is_active:
             continue
-        eigen_opvolgingen = opvolgen.get(regisseur_id, []) if rollen.ziet_vertrouwelijk(regisseur) else []
+        eigen_opvolgingen = opvolgen.get(regisseur_id, []) if zichtbaarheid.mag_zien(regisseur, "terreinen.Notitie") else []
         if not (punten["te_laat"] or punten["bijna"] or punten["hercontrole"] or eigen_opvolgingen):
             continue
         if not regisseur.email or OverzichtVerzending.objects.filter(regisseur=regisseur, datum=vandaag).exists():

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
-from nal_oost import rollen
+from nal_oost import rollen, zichtbaarheid
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from stappenplan import selectors, services
 from stappenplan.forms import (
@@ -48,37 +48,48 @@ def _labels(sleutels, lijst) -> str:
     return ", ".join(str(namen[s]) for s in sleutels if s in namen)
 
 
-def uitkomsten(traject, *, vertrouwelijk: bool) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The outputs recorded so far, per step, as (label, value) pairs; names of people only for provincial roles."""
+def uitkomsten(traject, *, user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The outputs recorded so far, per step, as (label, value) pairs: only fields `user` may see (zichtbaarheid)."""
     t = traject
     rijen = {
         Stap.INVENTARISATIE: [
-            (_("Eerste contact"), t.eerste_contact_op),
-            (_("Achtergrondchecklist"), _labels(t.checklist_achtergrond, CHECKLIST_ACHTERGROND)),
+            ("eerste_contact_op", _("Eerste contact"), t.eerste_contact_op),
+            ("checklist_achtergrond", _("Achtergrondchecklist"), _labels(t.checklist_achtergrond, CHECKLIST_ACHTERGROND)),
         ],
         Stap.VOORBEREIDING: [
-            (_("Oriëntatiegesprek gemeente"), t.orientatiegesprek_op),
-            (_("Aanvliegroute"), t.get_aanvliegroute_display() if t.aanvliegroute else ""),
-            (_("Warm contact via"), t.get_warm_contact_via_display() if t.warm_contact_via else ""),
-            (_("Opnieuw beoordelen op"), t.herbeoordelen_op),
+            ("orientatiegesprek_op", _("Oriëntatiegesprek gemeente"), t.orientatiegesprek_op),
+            ("aanvliegroute", _("Aanvliegroute"), t.get_aanvliegroute_display() if t.aanvliegroute else ""),
+            ("warm_contact_via", _("Warm contact via"), t.get_warm_contact_via_display() if t.warm_contact_via else ""),
+            ("herbeoordelen_op", _("Opnieuw beoordelen op"), t.herbeoordelen_op),
         ],
         Stap.STARTSESSIE: [
-            (_("Startsessie"), t.startsessie_op),
-            (_("Probleemstelling"), t.probleemstelling),
-            (_("Uitkomst"), t.get_startsessie_uitkomst_display() if t.startsessie_uitkomst else ""),
-        ]
-        + ([(_("Projectteam"), t.projectteam), (_("Kartrekker"), t.kartrekker)] if vertrouwelijk else []),
+            ("startsessie_op", _("Startsessie"), t.startsessie_op),
+            ("probleemstelling", _("Probleemstelling"), t.probleemstelling),
+            ("startsessie_uitkomst", _("Uitkomst"), t.get_startsessie_uitkomst_display() if t.startsessie_uitkomst else ""),
+            ("projectteam", _("Projectteam"), t.projectteam),
+            ("kartrekker", _("Kartrekker"), t.kartrekker),
+        ],
         Stap.OPLOSSINGSRICHTING: [
-            (_("Ronde"), t.ronde if t.stap >= Stap.OPLOSSINGSRICHTING else ""),
-            (_("Besluit"), t.besluit_op),
+            ("ronde", _("Ronde"), t.ronde if t.stap >= Stap.OPLOSSINGSRICHTING else ""),
+            ("besluit_op", _("Besluit"), t.besluit_op),
         ],
         Stap.REALISATIEPLAN: [
-            (_("Financial close"), _labels(t.checklist_financial_close, CHECKLIST_FINANCIAL_CLOSE)),
-            (_("Penvoerder"), t.penvoerder),
+            ("checklist_financial_close", _("Financial close"), _labels(t.checklist_financial_close, CHECKLIST_FINANCIAL_CLOSE)),
+            ("penvoerder", _("Penvoerder"), t.penvoerder),
         ],
-        Stap.UITVOERING: [(_("Gerealiseerd op"), t.gerealiseerd_op), (_("Wat is gerealiseerd"), t.realisatie)],
+        Stap.UITVOERING: [
+            ("gerealiseerd_op", _("Gerealiseerd op"), t.gerealiseerd_op),
+            ("realisatie", _("Wat is gerealiseerd"), t.realisatie),
+        ],
     }
-    return [(Stap(s).label, [(label, w) for label, w in r if w not in (None, "")]) for s, r in rijen.items()]
+    terrein = t.terrein
+    return [
+        (
+            Stap(s).label,
+            [(label, w) for veld, label, w in r if w not in (None, "") and zichtbaarheid.mag_zien(user, t, veld, terrein)],
+        )
+        for s, r in rijen.items()
+    ]
 
 
 def sectie_context(request, terrein) -> dict:
@@ -87,21 +98,23 @@ def sectie_context(request, terrein) -> dict:
     vandaag = timezone.localdate()
     traject = selectors.traject_van_terrein(terrein=terrein)
     traject.terrein = terrein
-    vertrouwelijk = rollen.ziet_vertrouwelijk(user)
-    overgangen = list(traject.overgangen.select_related("door"))
-    actueel = traject.documenten.actueel()
-    documenten = actueel if vertrouwelijk else actueel.filter(vertrouwelijk=False)
+    overgangen = (
+        list(traject.overgangen.select_related("door"))
+        if zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang", terrein=terrein)
+        else []
+    )
     return {
         "traject": traject,
         "termijn": termijn_van(traject, vandaag=vandaag),
         "tijdlijn": selectors.tijdlijn(traject=traject, overgangen=overgangen),
-        "uitkomsten": [(stap, rijen) for stap, rijen in uitkomsten(traject, vertrouwelijk=vertrouwelijk) if rijen],
+        "uitkomsten": [(stap, rijen) for stap, rijen in uitkomsten(traject, user=user) if rijen],
         "acties": selectors.beschikbare_overgangen(traject=traject, user=user, vandaag=vandaag),
         "overgangen": overgangen,
-        "documenten": documenten,
+        "documenten": zichtbaarheid.zichtbare_rijen(user, traject.documenten.actueel()),
         "richtingen": traject.oplossingsrichtingen.all(),
         "afwegingen": dict(LOKALE_AFWEGINGEN),
-        "vertrouwelijk": vertrouwelijk,
+        "toon_door": zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang.door", terrein=terrein),
+        "toon_reden": zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang.reden", terrein=terrein),
         "mag_bewerken": rollen.mag_bewerken(user),
         "mag_oppakken": rollen.mag_bewerken(user) and traject.regisseur_id is None,
         "mag_teruggeven": rollen.mag_bewerken(user) and traject.regisseur_id == user.pk,
@@ -312,9 +325,9 @@ class StapGegevensView(LoginRequiredMixin, View):
 @require_safe
 def document_downloaden(request, pk: int):
     """Serve an uploaded document, only for parks the user may see; confidential ones only for provincial roles."""
-    documenten = Document.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(request.user))
-    if not rollen.ziet_vertrouwelijk(request.user):
-        documenten = documenten.filter(vertrouwelijk=False)
+    documenten = zichtbaarheid.zichtbare_rijen(
+        request.user, Document.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(request.user))
+    )
     document = get_object_or_404(documenten, pk=pk)
     try:
         bestand = document.bestand.open("rb")
@@ -426,7 +439,7 @@ class EvaluatiesView(LoginRequiredMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        if not rollen.ziet_vertrouwelijk(self.request.user):
+        if not zichtbaarheid.mag_zien(self.request.user, "stappenplan.Evaluatienotitie"):
             raise Http404
         stap = self.request.GET.get("stap", "")
         return selectors.evaluatie_lijst(

@@ -10,15 +10,13 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from nal_oost import rollen
+from nal_oost import zichtbaarheid
 
 
 @dataclass(frozen=True)
 class Criterium:
     veld: str
     label: str
-    # Confidential criteria (warm contacts) are neither shown nor counted for gemeente users.
-    vertrouwelijk: bool = False
 
     @property
     def onbekend(self) -> Q:
@@ -38,17 +36,21 @@ CRITERIA: tuple[Criterium, ...] = (
     Criterium("aandeel_logistiek", _("Aandeel logistiek")),
     Criterium("bereikbaarheid", _("Bereikbaarheid")),
     Criterium("terrein_vol", _("Terrein vol")),
-    Criterium("warme_contacten", _("Warme contacten"), vertrouwelijk=True),
+    Criterium("warme_contacten", _("Warme contacten")),
     Criterium("eigen_initiatief", _("Eigen initiatief")),
     Criterium("afstand_ze_zone_km", _("Afstand tot ZE-zone")),
 )
 CRITERIA_PER_VELD = {c.veld: c for c in CRITERIA}
-OPENBARE_CRITERIA = tuple(c for c in CRITERIA if not c.vertrouwelijk)
 
 
-def criteria_voor(user) -> tuple[Criterium, ...]:
-    """The criteria `user` may see."""
-    return CRITERIA if rollen.ziet_vertrouwelijk(user) else OPENBARE_CRITERIA
+def criteria_voor(kijker) -> tuple[Criterium, ...]:
+    """The criteria `kijker` may see (nal_oost.zichtbaarheid decides, per field)."""
+    return tuple(c for c in CRITERIA if zichtbaarheid.mag_zien(kijker, "terreinen.Bedrijventerrein", c.veld))
+
+
+def openbare_criteria() -> tuple[Criterium, ...]:
+    """The criteria everyone may see: what an ordering over all users may count."""
+    return tuple(c for c in CRITERIA if zichtbaarheid.klasse("terreinen.Bedrijventerrein", c.veld) == zichtbaarheid.OPENBAAR)
 
 
 def bekend_expressie(criteria=CRITERIA):

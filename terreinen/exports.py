@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost import zichtbaarheid
 from nal_oost.exports import formule_veilig
 from terreinen.filtersets import STAPPEN, STATUSSEN
 
@@ -29,39 +30,50 @@ def _janee(waarde) -> str:
 class Kolom:
     kop: str
     waarde: Callable
+    # The field the column shows (nal_oost/zichtbaarheid.py): a viewer gets only the columns it may see.
+    bron: str
 
 
 KOLOMMEN = (
-    Kolom(_("RIN-nummer"), lambda t: t.rin),
-    Kolom(_("Naam"), lambda t: t.naam),
-    Kolom(_("Gemeente"), lambda t: t.gemeente.naam),
-    Kolom(_("CBS-code gemeente"), lambda t: t.gemeente.code),
-    Kolom(_("Provincie"), lambda t: t.gemeente.provincie.naam),
-    Kolom(_("Bruto oppervlakte (ha)"), lambda t: t.ha_bruto),
-    Kolom(_("Netto oppervlakte (ha)"), lambda t: t.ha_netto),
-    Kolom(_("Grootteklasse"), lambda t: str(t.get_grootteklasse_display()) if t.ha_netto is not None else ""),
-    Kolom(_("Stap"), lambda t: str(STAP_LABELS[t.stap_nr])),
-    Kolom(_("Status"), lambda t: str(STATUS_LABELS.get(t.status_code, t.status_code))),
-    Kolom(_("Regisseur"), lambda t: t.regisseur_naam or ""),
-    Kolom(_("Netbeheerder"), lambda t: t.netbeheerder.naam if t.netbeheerder else ""),
-    Kolom(_("Netcongestie"), lambda t: str(t.get_netcongestie_display())),
-    Kolom(_("Parkmanagement"), lambda t: _janee(t.parkmanagement)),
-    Kolom(_("Aandeel logistiek (%)"), lambda t: t.aandeel_logistiek),
-    Kolom(_("Laadvraag 2025 (kW, scenario midden)"), lambda t: t.kw_2025),
-    Kolom(_("Laadvraag 2030 (kW, scenario midden)"), lambda t: t.kw_2030),
-    Kolom(_("Laadvraag 2035 (kW, scenario midden)"), lambda t: t.kw_2035),
-    Kolom(_("Rang (prioritering)"), lambda t: t.prio_rang),
-    Kolom(_("Score (prioritering)"), lambda t: t.prio_score),
-    Kolom(_("Prioriteitsklasse (vermogensvraag 2030)"), lambda t: t.prio_klasse or ""),
-    Kolom(_("Criteria bekend"), lambda t: t.criteria_bekend),
+    Kolom(_("RIN-nummer"), lambda t: t.rin, "terreinen.Bedrijventerrein.rin"),
+    Kolom(_("Naam"), lambda t: t.naam, "terreinen.Bedrijventerrein.naam"),
+    Kolom(_("Gemeente"), lambda t: t.gemeente.naam, "terreinen.Gemeente.naam"),
+    Kolom(_("CBS-code gemeente"), lambda t: t.gemeente.code, "terreinen.Gemeente.code"),
+    Kolom(_("Provincie"), lambda t: t.gemeente.provincie.naam, "terreinen.Provincie.naam"),
+    Kolom(_("Bruto oppervlakte (ha)"), lambda t: t.ha_bruto, "terreinen.Bedrijventerrein.ha_bruto"),
+    Kolom(_("Netto oppervlakte (ha)"), lambda t: t.ha_netto, "terreinen.Bedrijventerrein.ha_netto"),
+    Kolom(
+        _("Grootteklasse"),
+        lambda t: str(t.get_grootteklasse_display()) if t.ha_netto is not None else "",
+        "terreinen.Bedrijventerrein.ha_netto",
+    ),
+    Kolom(_("Stap"), lambda t: str(STAP_LABELS[t.stap_nr]), "stappenplan.Traject.stap"),
+    Kolom(_("Status"), lambda t: str(STATUS_LABELS.get(t.status_code, t.status_code)), "stappenplan.Traject.status"),
+    Kolom(_("Regisseur"), lambda t: t.regisseur_naam or "", "stappenplan.Traject.regisseur"),
+    Kolom(_("Netbeheerder"), lambda t: t.netbeheerder.naam if t.netbeheerder else "", "terreinen.Bedrijventerrein.netbeheerder"),
+    Kolom(_("Netcongestie"), lambda t: str(t.get_netcongestie_display()), "terreinen.Bedrijventerrein.netcongestie"),
+    Kolom(_("Parkmanagement"), lambda t: _janee(t.parkmanagement), "terreinen.Bedrijventerrein.parkmanagement"),
+    Kolom(_("Aandeel logistiek (%)"), lambda t: t.aandeel_logistiek, "terreinen.Bedrijventerrein.aandeel_logistiek"),
+    Kolom(_("Laadvraag 2025 (kW, scenario midden)"), lambda t: t.kw_2025, "plankaarten.Plankaart.laadvermogen_kw"),
+    Kolom(_("Laadvraag 2030 (kW, scenario midden)"), lambda t: t.kw_2030, "plankaarten.Plankaart.laadvermogen_kw"),
+    Kolom(_("Laadvraag 2035 (kW, scenario midden)"), lambda t: t.kw_2035, "plankaarten.Plankaart.laadvermogen_kw"),
+    Kolom(_("Rang (prioritering)"), lambda t: t.prio_rang, "prioritering.Prioriteit.rang"),
+    Kolom(_("Score (prioritering)"), lambda t: t.prio_score, "prioritering.Prioriteit.score"),
+    Kolom(_("Prioriteitsklasse (vermogensvraag 2030)"), lambda t: t.prio_klasse or "", "prioritering.Prioriteit.vraagklasse"),
+    Kolom(_("Criteria bekend"), lambda t: t.criteria_bekend, "terreinen.Bedrijventerrein"),
 )
 
 
-def export_rijen(terreinen: Iterable) -> Iterable[list]:
-    """The header row, then one row per park in the given order, each cell made formula-safe."""
-    yield [formule_veilig(str(k.kop)) for k in KOLOMMEN]
+def kolommen_voor(kijker) -> tuple[Kolom, ...]:
+    return tuple(k for k in KOLOMMEN if zichtbaarheid.mag_zien(kijker, k.bron))
+
+
+def export_rijen(terreinen: Iterable, *, kijker) -> Iterable[list]:
+    """The header row, then one row per park in the given order, each cell made formula-safe; only columns `kijker` may see."""
+    kolommen = kolommen_voor(kijker)
+    yield [formule_veilig(str(k.kop)) for k in kolommen]
     for terrein in terreinen:
-        yield [formule_veilig(k.waarde(terrein)) for k in KOLOMMEN]
+        yield [formule_veilig(k.waarde(terrein)) for k in kolommen]
 
 
 def _csv_waarde(waarde) -> str:
@@ -72,16 +84,16 @@ def _csv_waarde(waarde) -> str:
     return str(waarde)
 
 
-def terreinen_csv(terreinen: Iterable) -> bytes:
+def terreinen_csv(terreinen: Iterable, *, kijker) -> bytes:
     """Semicolon-separated, decimal comma, UTF-8 with BOM: what Dutch Excel opens correctly by double-click."""
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    for rij in export_rijen(terreinen):
+    for rij in export_rijen(terreinen, kijker=kijker):
         schrijver.writerow([_csv_waarde(w) for w in rij])
     return ("\ufeff" + uit.getvalue()).encode("utf-8")
 
 
-def terreinen_xlsx(terreinen: Iterable) -> bytes:
+def terreinen_xlsx(terreinen: Iterable, *, kijker) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -90,7 +102,7 @@ def terreinen_xlsx(terreinen: Iterable) -> bytes:
     blad = boek.create_sheet(title=str(_("Bedrijventerreinen")))
     blad.freeze_panes = "C2"
     vet = Font(bold=True)
-    for i, rij in enumerate(export_rijen(terreinen)):
+    for i, rij in enumerate(export_rijen(terreinen, kijker=kijker)):
         if i == 0:
             koppen = []
             for kop in rij:

@@ -2,10 +2,11 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat, Trim
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rollen, zichtbaarheid
 from terreinen.criteria import bekend_expressie, criteria_voor
 from terreinen.filtersets import (
     NIET_GESTART,
@@ -16,6 +17,8 @@ from terreinen.filtersets import (
     BedrijventerreinFilterSet,
     actuele_prioriteit,
     actuele_vraag,
+    filters_voor,
+    zoekvoorwaarde,
 )
 from terreinen.models import Bedrijventerrein, Gemeente, OpgeslagenFilter, Provincie
 
@@ -34,7 +37,8 @@ def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
         .annotate(
             stap_nr=STAP_EXPRESSIE,
             status_code=Coalesce(F("traject__status"), Value(NIET_GESTART)),
-            regisseur_naam=F("traject__regisseur__username"),
+            # The regisseur as the park's contact person: the full name, never the username.
+            regisseur_naam=Trim(Concat(F("traject__regisseur__first_name"), Value(" "), F("traject__regisseur__last_name"))),
             **{f"kw_{jaar}": actuele_vraag(jaar) for jaar in ZICHTJAREN},
             prio_score=actuele_prioriteit("score"),
             prio_rang=actuele_prioriteit("rang"),
@@ -43,10 +47,7 @@ def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
         )
     )
     if zoek:
-        voorwaarde = Q(naam__icontains=zoek) | Q(gemeente__naam__icontains=zoek)
-        if zoek.isdigit():
-            voorwaarde |= Q(rin=int(zoek))
-        qs = qs.filter(voorwaarde)
+        qs = qs.filter(zoekvoorwaarde(zoek))
     return qs.order_by("gemeente__naam", "naam", "rin")
 
 
@@ -56,8 +57,11 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
     """
     filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
-    # Confidential criteria are no filter for those who may not see them.
-    filterset.filters["onbekend"].extra["choices"] = [(c.veld, c.label) for c in criteria_voor(user)]
+    for naam in set(filterset.filters) - set(filters_voor(user)):
+        del filterset.filters[naam]
+    # Criteria the user may not see are no filter for them.
+    if "onbekend" in filterset.filters:
+        filterset.filters["onbekend"].extra["choices"] = [(c.veld, c.label) for c in criteria_voor(user)]
     if not rollen.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (
@@ -69,16 +73,24 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     return filterset
 
 
-def regisseur_keuzes() -> list[tuple[str, str]]:
-    """Usernames of people who lead a park's traject, for the regisseur filter."""
+def regisseur_keuzes(*, user) -> list[tuple[str, str]]:
+    """The regisseurs of the parks `user` may see, as their contact person (full name), for the regisseur filter.
+
+    A regisseur is public only as a park's contact person: someone leading only parks elsewhere is not listed.
+    """
+    if not zichtbaarheid.mag_zien(user, "stappenplan.Traject.regisseur"):
+        return []
     users = (
         get_user_model()
-        .objects.filter(trajecten__isnull=False)
+        .objects.filter(trajecten__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
         .distinct()
-        .order_by("username")
-        .values_list("username", "first_name", "last_name")
+        .order_by("last_name", "first_name", "pk")
     )
-    return [(u, f"{v} {a}".strip() or u) for u, v, a in users]
+    keuzes = []
+    for regisseur in users:
+        contact = zichtbaarheid.contactpersoon(regisseur)
+        keuzes.append((str(regisseur.pk), contact["naam"] or contact["email"] or _("Regisseur %(nr)s") % {"nr": regisseur.pk}))
+    return keuzes
 
 
 def mogelijke_regisseurs() -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from nal_oost import rollen
+from nal_oost import rollen, zichtbaarheid
 from nal_oost.secties import dashboard_secties, terrein_secties
 from terreinen import exports, selectors
 from terreinen.criteria import aantal_bekend, criteria_voor, is_bekend
@@ -90,7 +90,8 @@ BASIS_FILTERS = ("q", "provincie", "gemeente", "stap", "status")
 
 def _filter_context(request, filterset) -> dict:
     form = filterset.form
-    form.fields["regisseur"].widget = _regisseur_widget(form.fields["regisseur"].widget.attrs)
+    if "regisseur" in form.fields:
+        form.fields["regisseur"].widget = _regisseur_widget(form.fields["regisseur"].widget.attrs, user=request.user)
     for veld in form:
         veld.field.widget.attrs["class"] = WIDGET_KLASSEN.get(veld.widget_type, "")
         if veld.widget_type == "selectmultiple":
@@ -105,8 +106,8 @@ def _filter_context(request, filterset) -> dict:
     }
 
 
-def _regisseur_widget(attrs):
-    return forms.Select(attrs=attrs, choices=[("", _("Alle regisseurs"))] + selectors.regisseur_keuzes())
+def _regisseur_widget(attrs, *, user):
+    return forms.Select(attrs=attrs, choices=[("", _("Alle regisseurs"))] + selectors.regisseur_keuzes(user=user))
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -181,7 +182,7 @@ class TerreinExportView(LoginRequiredMixin, View):
             raise Http404
         content_type, schrijf = self.FORMATEN[formaat]
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
-        response = HttpResponse(schrijf(terreinen), content_type=content_type)
+        response = HttpResponse(schrijf(terreinen, kijker=request.user), content_type=content_type)
         naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
         response["Content-Disposition"] = f'attachment; filename="{naam}"'
         return response
@@ -303,11 +304,14 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
         context["traject"] = getattr(terrein, "traject", None)  # None: the park has not started the stappenplan
         context["stap_label"] = dict(STAPPEN)[terrein.stap_nr]
         context["status_label"] = dict(STATUSSEN).get(terrein.status_code, terrein.status_code)
-        if rollen.ziet_vertrouwelijk(self.request.user):
+        user = self.request.user
+        context["mag_bewerken"] = rollen.mag_bewerken(user)
+        if zichtbaarheid.mag_zien(user, "terreinen.Betrokkenheid", terrein=terrein):
             context["betrokkenheden"] = relaties_selectors.betrokkenheden_van(terrein=terrein)
+        if zichtbaarheid.mag_zien(user, "terreinen.Organisatie", terrein=terrein):
             context["parkmanagement_organisatie"] = relaties_selectors.parkmanagement_organisatie(terrein=terrein)
+        if zichtbaarheid.mag_zien(user, "terreinen.Notitie", terrein=terrein):
             context["notities"] = relaties_selectors.logboek_van(terrein=terrein)
-            context["mag_bewerken"] = rollen.mag_bewerken(self.request.user)
         context["secties"] = terrein_secties(self.request, terrein)
         criteria = criteria_voor(self.request.user)
         context["criteria_totaal"] = len(criteria)
@@ -417,6 +421,22 @@ class _GeoJSONView(LoginRequiredMixin, View):
         return response
 
 
+# What each map property shows (nal_oost/zichtbaarheid.py): a viewer gets only the properties it may see.
+KAART_EIGENSCHAPPEN = {
+    "naam": "terreinen.Bedrijventerrein.naam",
+    "gemeente__naam": "terreinen.Gemeente.naam",
+    "stap_nr": "stappenplan.Traject.stap",
+    "status_code": "stappenplan.Traject.status",
+    "kw_2025": "plankaarten.Plankaart.laadvermogen_kw",
+    "kw_2030": "plankaarten.Plankaart.laadvermogen_kw",
+    "kw_2035": "plankaarten.Plankaart.laadvermogen_kw",
+}
+
+
+def kaart_eigenschappen(user) -> tuple[str, ...]:
+    return tuple(e for e, bron in KAART_EIGENSCHAPPEN.items() if zichtbaarheid.mag_zien(user, bron))
+
+
 class KaartTerreinenGeoJSONView(_GeoJSONView):
     """The parks of the current list filter (visible ones only), simplified, 6 decimals, with what the map colours by."""
 
@@ -424,7 +444,7 @@ class KaartTerreinenGeoJSONView(_GeoJSONView):
         filterset = selectors.terrein_filterset(user=request.user, params=request.GET)
         return feature_collection(
             filterset.qs.order_by("rin"),
-            eigenschappen=("naam", "gemeente__naam", "stap_nr", "status_code", "kw_2025", "kw_2030", "kw_2035"),
+            eigenschappen=kaart_eigenschappen(request.user),
             id_veld="rin",
             vereenvoudiging_m=5,
         )

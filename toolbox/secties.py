@@ -16,7 +16,6 @@ def terrein_sectie_context(request, terrein) -> dict | None:
     toolbox = selectors.terrein_toolbox(user=user, terrein=terrein)
     context = {
         "toolbox": toolbox,
-        "ziet_notities": rollen.ziet_vertrouwelijk(user),
         "zelfstandig": toolbox.status == ZELFSTANDIG,
         "overzicht_url": reverse("toolbox:zelfstandig-overzicht", args=[terrein.rin]),
     }

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from nal_oost import rollen
+from nal_oost import zichtbaarheid
 from plankaarten.models import Plankaart
 from prioritering.selectie import GELDERLAND, GROEP_LABEL, OVERIJSSEL
 from prioritering.selectors import selectieronde_lijst
@@ -439,7 +439,7 @@ def kwartaal_gegevens(*, user, kwartaal: str, filters: dict) -> dict:
     van, tot = kwartaal_grenzen(kwartaal)
     # The current quarter runs until today, as on the page: nothing is known about days still to come.
     tot = min(tot, timezone.localdate())
-    vertrouwelijk = rollen.ziet_vertrouwelijk(user)
+    toon_evaluaties = zichtbaarheid.mag_zien(user, "stappenplan.Evaluatienotitie")
     parken = parken_laden(terreinen=gefilterde_terreinen(user=user, params=filters))
     bewogen = bewegingen_in(parken=parken, van=van, tot=tot)
     stap_labels, status_labels = dict(STAPPEN), dict(STATUSSEN)
@@ -450,7 +450,7 @@ def kwartaal_gegevens(*, user, kwartaal: str, filters: dict) -> dict:
         "tot": tot,
         "gemaakt_op": timezone.localdate(),
         "aantal": len(parken),
-        "vertrouwelijk": vertrouwelijk,
+        "toon_evaluaties": toon_evaluaties,
         "stand_begin": stand_op(parken=parken, datum=van - timedelta(days=1)),
         "stand_eind": stand_op(parken=parken, datum=tot),
         "bewegingen": [
@@ -471,5 +471,5 @@ def kwartaal_gegevens(*, user, kwartaal: str, filters: dict) -> dict:
         "selectierondes": _selectierondes(user=user, van=van, tot=tot),
         "vraag": _vraag_dekking(parken=parken, datum=tot),
         "boven_norm": boven_norm(parken=parken, datum=tot),
-        "evaluaties": _evaluaties(user=user, parken=parken, van=van, tot=tot) if vertrouwelijk else [],
+        "evaluaties": _evaluaties(user=user, parken=parken, van=van, tot=tot) if toon_evaluaties else [],
     }

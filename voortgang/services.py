@@ -173,7 +173,7 @@ def _bladen(g: dict) -> list[tuple[str, list[str], list[list]]]:
             ],
         ),
     ]
-    if g["vertrouwelijk"]:
+    if g["toon_evaluaties"]:
         bladen.append(
             (
                 _("Evaluaties"),

@@ -57,6 +57,13 @@
     return Math.round(waarde).toLocaleString("nl-NL");
   }
 
+  // Leaflet puts a string into the DOM as HTML; an element built with textContent stays text.
+  function tekstElement(tekst) {
+    var span = document.createElement("span");
+    span.textContent = tekst === null || tekst === undefined ? "" : String(tekst);
+    return span;
+  }
+
   function popupInhoud(feature, el) {
     var p = feature.properties;
     var d = el.dataset;
@@ -102,10 +109,16 @@
     var status = document.getElementById("kaart-status");
     labelsUitLegenda();
 
-    var kaart = L.map(el, { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17 });
+    var kaart = L.map(el, { zoomControl: false, attributionControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17 });
     L.control.zoom({ zoomInTitle: d.tekstZoomIn, zoomOutTitle: d.tekstZoomUit }).addTo(kaart);
-    kaart.attributionControl.setPrefix(false);
-    kaart.attributionControl.addAttribution(d.tekstBron);
+    // Leaflet's attribution control takes HTML; the source line is text in a control of our own.
+    var bron = L.control({ position: "bottomright" });
+    bron.onAdd = function () {
+      var div = L.DomUtil.create("div", "leaflet-control-attribution");
+      div.textContent = d.tekstBron;
+      return div;
+    };
+    bron.addTo(kaart);
     kaart.setView([52.3, 6.1], 8);
     kaart.createPane("gemeenten").style.zIndex = 350;
     kaart.createPane("provincies").style.zIndex = 360;
@@ -144,7 +157,7 @@
           laag.bindPopup(function () {
             return popupInhoud(feature, el);
           });
-          laag.bindTooltip(feature.properties.naam, { sticky: true });
+          laag.bindTooltip(tekstElement(feature.properties.naam), { sticky: true });
         },
       }).addTo(kaart);
       el.dataset.aantalTerreinen = String(data.features.length);

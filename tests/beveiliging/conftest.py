@@ -20,7 +20,7 @@ from prioritering import services as prioritering_services
 from prioritering.models import Afwegingskader, Berekening, Selectieronde
 from stappenplan import services as stappenplan_services
 from stappenplan.models import Document, Evaluatienotitie, Traject
-from terreinen.models import Bedrijventerrein, Gemeente, Initiatief, Netbeheerder, OpgeslagenFilter
+from terreinen.models import Bedrijventerrein, Gemeente, Initiatief, Netbeheerder, OpgeslagenFilter, Organisatie
 from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.helpers import MERKTEKEN, vertrouwelijks_zaaien
 from tests.conftest import WACHTWOORD
@@ -178,6 +178,8 @@ def omgeving_opruimen(omgeving: Omgeving) -> None:
     FactsheetRun.objects.filter(gestart_door__username__startswith="matrix-").delete()
     ApiSleutel.objects.filter(organisatie="Matrix Netbeheer").delete()
     Bedrijventerrein.objects.filter(pk__in=[omgeving.eigen.pk, omgeving.elders.pk]).delete()
+    # Organisations belong to no park: those the environment linked to its parks are left without links.
+    Organisatie.objects.filter(betrokkenheden__isnull=True).delete()
     InstrumentInzet.objects.filter(instrument__slug__startswith="matrix-").delete()
     Instrument.objects.filter(slug__startswith="matrix-").delete()
     PlankaartVersie.objects.filter(plankaarten__isnull=True).delete()

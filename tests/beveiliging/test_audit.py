@@ -142,7 +142,7 @@ def test_gemeente_users_see_only_public_park_changes_without_names(client, terre
     pagina = _geschiedenis(client, terrein, gebruiker=regisseur.username)
     geschiedenis = pagina.split('id="geschiedenis"')[1]
     assert "bereikbaarheid" in geschiedenis and "Provincie" in geschiedenis
-    assert "warme contacten" not in geschiedenis
+    assert "warme contacten" in geschiedenis  # a Bijlage 7 criterion: public (issue 14)
     assert regisseur.username not in geschiedenis
     assert "Contact" not in geschiedenis and "Notitie" not in geschiedenis
     assert_geen_vertrouwelijks(pagina)

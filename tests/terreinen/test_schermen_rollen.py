@@ -162,7 +162,7 @@ def test_list_filters_on_step_status_size_and_demand(client, regio, maak_gebruik
     assert namen(status="niet_gestart") == ["Apeldoorn-Noord"]
     assert namen(grootteklasse="klein") == ["Apeldoorn-Noord"]
     assert namen(vraag_2030_min="1000", vraag_2030_max="2000") == ["Ecofactorij"]
-    assert namen(regisseur=regio["regisseur"].username) == ["Ecofactorij"]
+    assert namen(regisseur=regio["regisseur"].pk) == ["Ecofactorij"]
     assert namen(initiatief=str(Initiatief.objects.get(naam="Lola Apeldoorn").pk)) == ["Ecofactorij"]
     assert namen(provincie="PV23") == ["Hessenpoort"]
 
