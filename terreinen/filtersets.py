@@ -321,6 +321,9 @@ FILTER_BRON = {
     "logistiek": "terreinen.Bedrijventerrein.aandeel_logistiek",
     "sbi_diversiteit": "terreinen.Bedrijventerrein.aantal_sectoren",
     "initiatief": "terreinen.Bedrijventerrein.initiatieven",
+    # Its choices are the criteria the viewer may see, each by its own field (terreinen.criteria.criteria_voor).
+    "onbekend": "terreinen.Bedrijventerrein",
+    "prioriteitsklasse": "prioritering.Prioriteit.vraagklasse",
     **{f"vraag_{jaar}_{grens}": "plankaarten.Plankaart.laadvermogen_kw" for jaar in ZICHTJAREN for grens in ("min", "max")},
 }
 

@@ -199,9 +199,16 @@ def volledigheid(*, user) -> dict:
             .order_by("gemeente__naam")
         ),
         "per_regisseur": rijen(
+            # The regisseur as the park's contact person (full name), filtered on by id as the list does.
             zichtbaar.filter(traject__regisseur__isnull=False)
-            .values("traject__regisseur__username")
-            .annotate(aantal=Count("pk"), **tellingen)
-            .order_by("traject__regisseur__username")
+            .values("traject__regisseur")
+            .annotate(
+                regisseur_naam=Trim(
+                    Concat(F("traject__regisseur__first_name"), Value(" "), F("traject__regisseur__last_name"))
+                ),
+                aantal=Count("pk"),
+                **tellingen,
+            )
+            .order_by("regisseur_naam", "traject__regisseur")
         ),
     }

@@ -94,7 +94,6 @@ def parken_laden(*, terreinen: QuerySet) -> list[Park]:
             "traject__stap",
             "traject__status",
             "traject__eerste_contact_op",
-            "traject__regisseur__username",
             "traject__regisseur__first_name",
             "traject__regisseur__last_name",
         )
@@ -109,7 +108,8 @@ def parken_laden(*, terreinen: QuerySet) -> list[Park]:
             gemeente=r["gemeente__naam"],
             provincie_code=r["gemeente__provincie__code"],
             provincie=r["gemeente__provincie__naam"],
-            regisseur=regisseur or r["traject__regisseur__username"] or "",
+            # The regisseur as the park's contact person: the full name, never the username.
+            regisseur=regisseur,
             stap=r["traject__stap"] if r["traject__stap"] is not None else 0,
             status=r["traject__status"] or NIET_GESTART,
             eerste_contact_op=r["traject__eerste_contact_op"],

@@ -35,6 +35,7 @@ NIET_MARKEREN = {
     "prioritering.Prioriteit.uitsplitsing": "afgeleid van de gegevens van het terrein",
     "api.ApiSleutel.scope": "een onbekende scope weigert de sleutel",
     "api.ApiSleutel.prefix": "de sleutel wordt op het voorvoegsel gevonden",
+    "voortgang.Kwartaalrapport.kwartaal": "vaste vorm jaar-kwartaal (7 tekens), gecontroleerd bij het openen",
 }
 
 

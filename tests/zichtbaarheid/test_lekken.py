@@ -25,8 +25,10 @@ from prioritering.models import SelectieKeuze, Selectieronde
 from stappenplan.models import Oplossingsrichting, StapOvergang, Traject
 from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.conftest import GEMEENTE_ANDER, GEMEENTE_EIGEN, omgeving_maken, omgeving_opruimen
+from tests.beveiliging.helpers import vertrouwelijks_zaaien
 from tests.beveiliging.test_rechtenmatrix import _admin_kwargs, _regels, alle_adressen
 from tests.zichtbaarheid import lekken
+from voortgang.models import Kwartaalrapport
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +65,8 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
         # The park elsewhere has a regisseur of its own: not a contact person for the own municipality.
         regisseur_elders, _nieuw = gebruiker_opslaan(username="matrix-regisseur-elders", rol="regisseur", gemeente_codes=[])
         Traject.objects.create(terrein=omgeving.elders, regisseur=regisseur_elders)
+        # The park elsewhere has its own organisations, contacts and journal, so its pages are crawled with them.
+        vertrouwelijks_zaaien(omgeving.elders, auteur=regisseur_elders)
         # One row of each model the environment has none of, so its fields carry markers too.
         Oplossingsrichting.objects.create(traject=traject, ronde=1, titel="richting", omschrijving="omschrijving")
         SelectieKeuze.objects.create(
@@ -80,6 +84,9 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
         )
         FactsheetRunItem.objects.create(
             run=omgeving.factsheet_run, terrein=omgeving.eigen, variant=Variant.FACTSHEET, fout="fout"
+        )
+        Kwartaalrapport.objects.create(
+            aangevraagd_door=omgeving.gebruikers["medewerker"], kwartaal="2026-3", filters={"q": "filter"}, fout="fout"
         )
         taak = UitgesteldeTaak.objects.create(taak="taak", args=[], kwargs={}, fout="fout")
         lekken.personen_invullen(omgeving.gebruikers["medewerker"])
@@ -246,7 +253,10 @@ def test_markers_reach_every_text_field_of_a_closed_class(lekomgeving):
     zonder = [s for s in gesloten if s not in gemarkeerd and s not in m.niet_gemarkeerd]
     # Models without rows in the environment cannot carry markers; name them, but the core ones must be there.
     for kern in (
-        "terreinen.Contact.naam",
+        "terreinen.Contactpersoon.naam",
+        "terreinen.Contactpersoon.email",
+        "terreinen.Organisatie.naam",
+        "terreinen.Betrokkenheid.rol",
         "terreinen.Notitie.tekst",
         "stappenplan.Traject.projectteam",
         "stappenplan.Traject.kartrekker",
