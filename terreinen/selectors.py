@@ -203,9 +203,7 @@ def volledigheid(*, user) -> dict:
             zichtbaar.filter(traject__regisseur__isnull=False)
             .values("traject__regisseur")
             .annotate(
-                regisseur_naam=Trim(
-                    Concat(F("traject__regisseur__first_name"), Value(" "), F("traject__regisseur__last_name"))
-                ),
+                regisseur_naam=Trim(Concat(F("traject__regisseur__first_name"), Value(" "), F("traject__regisseur__last_name"))),
                 aantal=Count("pk"),
                 **tellingen,
             )
