@@ -47,10 +47,16 @@ def terrein_geschiedenis(
     if request_id and zichtbaarheid.mag_zien(user, Wijziging, "request_id", terrein):
         qs = qs.filter(request_id=request_id)
     regels = []
+    verborgen: dict = {}  # per model with row-level classes (a confidential document): ids the user may not see
     for wijziging in qs[:500]:
         model = wijziging.content_type.model_class()
         geaudit = geaudit_model(model) if model else None
         if geaudit is None:
+            continue
+        if model not in verborgen:
+            rijen = zichtbaarheid.verborgen_rijen(user, model._base_manager.all())
+            verborgen[model] = {str(pk) for pk in rijen.values_list("pk", flat=True)}
+        if wijziging.object_id in verborgen[model]:
             continue
         velden = [v for v in wijziging.velden if geaudit.veld_zichtbaar(user, v.get("veld", ""))]
         if not velden and wijziging.actie == Wijziging.Actie.GEWIJZIGD:

@@ -571,6 +571,14 @@ def zichtbare_rijen(kijker, queryset):
     return queryset
 
 
+def verborgen_rijen(kijker, queryset):
+    """The rows of `queryset` that their own data closes to the viewer (a confidential document), else none."""
+    verhoging = RIJ_KLASSE.get(sleutel(queryset.model))
+    if verhoging and not ziet(kijker, verhoging[1]):
+        return queryset.filter(**{verhoging[0]: True})
+    return queryset.none()
+
+
 def zichtbare_velden(kijker, model, terrein=None) -> list[str]:
     """Names of the model's fields the viewer may see, in declaration order."""
     return [

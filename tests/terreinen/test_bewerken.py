@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import Wijziging
+from nal_oost import zichtbaarheid
 from terreinen.models import Bedrijventerrein, Initiatief, Netbeheerder
 from tests.conftest import WACHTWOORD
 from tests.factories import BedrijventerreinFactory
@@ -131,7 +132,7 @@ def test_completeness_page_counts_unknown_criteria_per_municipality_and_regisseu
     per_gemeente = {r["gemeente__code"]: {c.veld: n for c, n in r["onbekend"]} for r in v["per_gemeente"]}
     assert per_gemeente["GM0200"]["parkmanagement"] == 1 and per_gemeente["GM0200"]["bereikbaarheid"] == 1
     assert per_gemeente["GM0193"]["parkmanagement"] == 0
-    assert [r["traject__regisseur__username"] for r in v["per_regisseur"]] == [regisseur.username]
+    assert [r["traject__regisseur"] for r in v["per_regisseur"]] == [regisseur.pk]
     body = response.content.decode()
     assert "?onbekend=parkmanagement&amp;gemeente=GM0200" in body
     # the link opens exactly those parks
@@ -141,9 +142,16 @@ def test_completeness_page_counts_unknown_criteria_per_municipality_and_regisseu
     ]
 
 
-def test_gemeente_users_neither_see_nor_filter_on_confidential_criteria(client, twee_gemeenten, maak_gebruiker):
+def test_gemeente_users_see_and_filter_on_the_criteria_the_register_opens(client, twee_gemeenten, maak_gebruiker, monkeypatch):
     BedrijventerreinFactory(gemeente=twee_gemeenten[0], warme_contacten=True)
     login(client, maak_gebruiker("gemeente", "GM0200"))
+    # The yes/no flag is public (the prioritisation is transparent): counted and filterable.
+    v = client.get(reverse("volledigheid")).context["volledigheid"]
+    assert "warme_contacten" in [c.veld for c in v["criteria"]]
+    lijst = client.get(reverse("terrein-lijst") + "?onbekend=warme_contacten")
+    assert not lijst.context["filter_form"].errors
+    # Classed confidential in the register, the same criterion is neither shown nor a filter.
+    monkeypatch.setitem(zichtbaarheid.REGISTER, "terreinen.Bedrijventerrein.warme_contacten", zichtbaarheid.VERTROUWELIJK)
     v = client.get(reverse("volledigheid")).context["volledigheid"]
     assert "warme_contacten" not in [c.veld for c in v["criteria"]]
     lijst = client.get(reverse("terrein-lijst") + "?onbekend=warme_contacten")

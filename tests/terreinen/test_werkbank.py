@@ -27,6 +27,8 @@ def werkbank(twee_gemeenten, maak_gebruiker):
             terrein=terrein, kader=kader, score=score, rang=rang, vraagklasse=klasse, uitsplitsing=[], berekend_op=timezone.now()
         )
     regisseur = maak_gebruiker("regisseur", username="rie")
+    regisseur.first_name, regisseur.last_name = "Rie", "Jansen"
+    regisseur.save()
     services.trajecten_aanmaken()
     services.regisseur_toewijzen(trajecten=Traject.objects.filter(terrein=hoog), regisseur=regisseur)
     return hoog, laag, regisseur
@@ -40,7 +42,7 @@ def test_list_shows_rank_score_regisseur_and_criteria_known(client, werkbank):
     assert "Rang (score)" in body and "Criteria bekend" in body
     assert [t.naam for t in response.context["terreinen"]] == ["Hoogpark", "Laagpark"]
     eerste = response.context["terreinen"][0]
-    assert (eerste.prio_rang, eerste.prio_score, eerste.regisseur_naam, eerste.criteria_bekend) == (1, 75, "rie", 2)
+    assert (eerste.prio_rang, eerste.prio_score, eerste.regisseur_naam, eerste.criteria_bekend) == (1, 75, "Rie Jansen", 2)
     assert "2/9" in body
 
 
@@ -61,5 +63,6 @@ def test_export_carries_the_same_columns(client, werkbank):
     rijen = list(csv.DictReader(io.StringIO(inhoud), delimiter=";"))
     assert len(rijen) == 1
     assert rijen[0]["Rang (prioritering)"] == "1" and rijen[0]["Score (prioritering)"] == "75"
-    assert rijen[0]["Regisseur"] == "rie" and rijen[0]["Criteria bekend"] == "2"
+    # The regisseur as the park's contact person: the full name, never the username.
+    assert rijen[0]["Regisseur"] == "Rie Jansen" and rijen[0]["Criteria bekend"] == "2"
     assert rijen[0]["Prioriteitsklasse (vermogensvraag 2030)"] == "hoog"
