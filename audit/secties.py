@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 
 from audit.forms import GeschiedenisFilterForm
 from audit.selectors import terrein_geschiedenis, terrein_geschiedenis_actoren
-from nal_oost import rollen
+from nal_oost import rechten, rollen
 
 PER_PAGINA = 25
 FILTER_VELDEN = ("gebruiker", "van", "tot", "verzoek")
@@ -13,7 +13,7 @@ FILTER_VELDEN = ("gebruiker", "van", "tot", "verzoek")
 def geschiedenis_context(request, terrein) -> dict | None:
     if rollen.rol_van(request.user) is None:
         return None
-    vertrouwelijk = rollen.ziet_vertrouwelijk(request.user)
+    vertrouwelijk = rechten.ziet_vertrouwelijk(request.user)
     gegevens = {k: request.GET[k] for k in FILTER_VELDEN if request.GET.get(k)}
     form = GeschiedenisFilterForm(
         gegevens or None,

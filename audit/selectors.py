@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Wijziging
 from audit.registry import geaudit_model, geauditeerde_modellen
-from nal_oost import rollen
+from nal_oost import rechten
 
 
 @dataclass
@@ -36,7 +36,7 @@ def terrein_geschiedenis(
     cannot filter by person.
     """
     qs: QuerySet[Wijziging] = Wijziging.objects.filter(terrein_id=terrein.pk).select_related("content_type")
-    vertrouwelijk = rollen.ziet_vertrouwelijk(user)
+    vertrouwelijk = rechten.ziet_vertrouwelijk(user)
     if not vertrouwelijk:
         openbaar = [g.model for g in geauditeerde_modellen() if g.vertrouwelijk is not True and g.terrein is not None]
         qs = qs.filter(content_type__in=ContentType.objects.get_for_models(*openbaar).values())

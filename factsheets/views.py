@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from factsheets import rechten, selectors, services
+from factsheets import selectors, services
 from factsheets.models import FactsheetRun, Variant
 from factsheets.tasks import factsheet_renderen_taak
+from nal_oost import rechten
 from nal_oost.taken import taak_starten
 from terreinen import selectors as terrein_selectors
 
@@ -39,8 +40,7 @@ class FactsheetBijwerkenView(LoginRequiredMixin, View):
 
     def post(self, request, rin):
         terrein = terrein_selectors.terrein_detail(user=request.user, rin=rin)
-        if not rechten.mag_factsheet_bijwerken(request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.mag_factsheet_downloaden(request.user, terrein))
         for variant in Variant.values:
             taak_starten(factsheet_renderen_taak, terrein.pk, variant)
         messages.success(
@@ -62,7 +62,7 @@ class FactsheetOverzichtView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["varianten"] = Variant.choices
-        if rechten.mag_alles_genereren(self.request.user):
+        if rechten.mag_alle_factsheets_genereren(self.request.user):
             context["mag_genereren"] = True
             context["run"] = selectors.laatste_run()
         return context
@@ -70,8 +70,7 @@ class FactsheetOverzichtView(LoginRequiredMixin, ListView):
 
 class FactsheetRunStartenView(LoginRequiredMixin, View):
     def post(self, request):
-        if not rechten.mag_alles_genereren(request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.mag_alle_factsheets_genereren(request.user))
         lopend = FactsheetRun.objects.filter(status__in=[FactsheetRun.Status.WACHTRIJ, FactsheetRun.Status.BEZIG]).first()
         if lopend:
             messages.warning(request, _("Er loopt al een run; wacht tot die klaar is."))
@@ -85,8 +84,7 @@ class FactsheetRunStatusView(LoginRequiredMixin, View):
     """Progress of a run as JSON, polled by static/js/factsheets.js."""
 
     def get(self, request, pk):
-        if not rechten.mag_alles_genereren(request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.mag_alle_factsheets_genereren(request.user))
         run = get_object_or_404(FactsheetRun, pk=pk)
         return JsonResponse(
             {

@@ -1,13 +1,15 @@
+from . import rechten
 from . import rollen as r
 
 
 def rollen(request):
-    """Role flags for templates, so edit controls and confidential blocks render per role."""
+    """Role flags for templates, from the predicates in nal_oost.rechten (objects: {% load rechten %})."""
     user = getattr(request, "user", None)
     return {
         "rol": r.rol_van(user),
-        "ziet_vertrouwelijk": r.ziet_vertrouwelijk(user),
-        "mag_bewerken": r.mag_bewerken(user),
+        "ziet_vertrouwelijk": rechten.ziet_vertrouwelijk(user),
+        "mag_bewerken": rechten.mag_bewerken(user),
+        "mag_beheren": rechten.mag_beheren(user),
     }
 
 

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from nal_oost import rollen
+from nal_oost import rechten
 from prioritering.models import Afwegingskader, Berekening, Prioriteit, Selectieronde
 from terreinen.models import Bedrijventerrein
 
@@ -92,13 +92,13 @@ def prioriteiten_top(
 
 def selectieronde_lijst(*, user) -> QuerySet[Selectieronde]:
     """Rounds span the whole region, so only provincial roles see them."""
-    if not rollen.ziet_alles(user):
+    if not rechten.ziet_alles(user):
         return Selectieronde.objects.none()
     return Selectieronde.objects.select_related("kader", "aangemaakt_door").order_by("-aangemaakt_op", "-pk")
 
 
 def selectieronde_detail(*, user, pk: int) -> Selectieronde:
-    if not rollen.ziet_alles(user):
+    if not rechten.ziet_alles(user):
         raise Http404
     return get_object_or_404(Selectieronde.objects.select_related("kader", "aangemaakt_door", "vorige"), pk=pk)
 

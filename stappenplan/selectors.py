@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from nal_oost import rollen
+from nal_oost import rechten
 from stappenplan import overgangen as fsm
 from stappenplan.models import Evaluatienotitie, Stap, StapOvergang, Status, Traject
 from stappenplan.services import trajecten_aanmaken
@@ -51,7 +51,9 @@ def beschikbare_overgangen(*, traject: Traject, user, vandaag: date) -> list[Bes
     feiten = fsm.Feiten(traject)
     parameters = fsm.parameters(vandaag=vandaag, reden="-", herbeoordelen_op=vandaag + timedelta(days=1))
     return [
-        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters)) for o in fsm.overgangen_vanuit(traject) if o.mag(user)
+        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters))
+        for o in fsm.overgangen_vanuit(traject)
+        if o.mag(user, traject)
     ]
 
 
@@ -136,7 +138,7 @@ def aandachtspunten_per_regisseur(*, vandaag: date) -> dict[int, dict[str, list[
 
 def evaluatie_lijst(*, user, soort: str = "", stap: int | None = None) -> QuerySet[Evaluatienotitie]:
     """All evaluation notes across the parks the user may see (confidential: provincial roles only)."""
-    if not rollen.ziet_vertrouwelijk(user):
+    if not rechten.ziet_vertrouwelijk(user):
         return Evaluatienotitie.objects.none()
     qs = (
         Evaluatienotitie.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))

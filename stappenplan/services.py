@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rechten, rollen
 from nal_oost.uploads import inhoud_past_bij
 from stappenplan import overgangen as fsm
 from stappenplan.models import (
@@ -58,8 +58,8 @@ class GeenBevoegdheid(PermissionDenied):
     """The user may see the park but not change it."""
 
 
-def _mag_bewerken(user) -> None:
-    if not rollen.mag_bewerken(user):
+def _mag_bewerken(user, traject: Traject) -> None:
+    if not rechten.mag_terrein_bewerken(user, traject.terrein):
         raise GeenBevoegdheid(_("Alleen een regisseur of beheerder kan het stappenplan wijzigen."))
 
 
@@ -90,7 +90,7 @@ def stap_zetten(
     overgang = fsm.OVERGANGEN.get(actie)
     if overgang is None:
         raise OngeldigeOvergang(_("Onbekende actie '%(actie)s'.") % {"actie": actie})
-    if not overgang.mag(user):
+    if not overgang.mag(user, traject):
         raise GeenBevoegdheid(_("Alleen een regisseur of beheerder kan het stappenplan wijzigen."))
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
@@ -174,7 +174,7 @@ _CHECKLISTS = {"checklist_achtergrond": CHECKLIST_ACHTERGROND, "checklist_financ
 
 def traject_gegevens_opslaan(*, traject: Traject, user, gegevens: dict) -> Traject:
     """Record outputs of a step (never the step or status themselves); validates and saves only those fields."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     toegestaan = {veld for velden in OUTPUT_VELDEN.values() for veld in velden}
     onbekend = sorted(set(gegevens) - toegestaan)
     if onbekend:
@@ -217,7 +217,7 @@ def stakeholder_toevoegen(
     warm_contact: bool = False,
 ) -> Contact:
     """Add a stakeholder to the park (the stakeholder analysis of step 1)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     contact = Contact(
         terrein_id=traject.terrein_id,
         organisatie=organisatie.strip(),
@@ -237,7 +237,7 @@ def oplossingsrichting_toevoegen(
     *, traject: Traject, user, titel: str, omschrijving: str = "", afwegingen=()
 ) -> Oplossingsrichting:
     """A solution direction in the current round of step 3, weighed against the local considerations."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     sleutels = {s for s, _label in LOKALE_AFWEGINGEN}
     afwegingen = list(dict.fromkeys(afwegingen))
     if set(afwegingen) - sleutels:
@@ -255,7 +255,7 @@ def oplossingsrichting_toevoegen(
 @transaction.atomic
 def oplossingsrichting_markeren(*, richting: Oplossingsrichting, user) -> Oplossingsrichting:
     """Mark the chosen direction of its round (the others in that round are no longer chosen)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, richting.traject)
     Oplossingsrichting.objects.filter(traject_id=richting.traject_id, ronde=richting.ronde).exclude(pk=richting.pk).update(
         gekozen=False
     )
@@ -266,7 +266,7 @@ def oplossingsrichting_markeren(*, richting: Oplossingsrichting, user) -> Oploss
 
 def evaluatie_toevoegen(*, traject: Traject, user, soort: str, tekst: str, stap: int | None = None) -> Evaluatienotitie:
     """Tips, tops or an improvement point, after any step (default: the current one)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     notitie = Evaluatienotitie(
         traject=traject, stap=traject.stap if stap is None else stap, soort=soort, tekst=tekst.strip(), auteur=user
     )
@@ -291,7 +291,7 @@ TOEGESTANE_TYPEN = {
 
 def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand, vertrouwelijk: bool = True) -> Document:
     """Store an uploaded file on a step, after checking its size, extension and actual content."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     naam = Path(bestand.name or "").name
     extensie = Path(naam).suffix.lower()
     if extensie not in TOEGESTANE_TYPEN:

@@ -13,7 +13,7 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
-from nal_oost import rollen
+from nal_oost import rechten
 from stappenplan import selectors, services
 from stappenplan.forms import DocumentForm, EvaluatieForm, OplossingsrichtingForm, OvergangForm, StakeholderForm, StapGegevensForm
 from stappenplan.models import (
@@ -72,7 +72,7 @@ def sectie_context(request, terrein) -> dict:
     vandaag = timezone.localdate()
     traject = selectors.traject_van_terrein(terrein=terrein)
     traject.terrein = terrein
-    vertrouwelijk = rollen.ziet_vertrouwelijk(user)
+    vertrouwelijk = rechten.ziet_vertrouwelijk(user)
     overgangen = list(traject.overgangen.select_related("door"))
     documenten = traject.documenten.all() if vertrouwelijk else traject.documenten.filter(vertrouwelijk=False)
     return {
@@ -86,13 +86,13 @@ def sectie_context(request, terrein) -> dict:
         "richtingen": traject.oplossingsrichtingen.all(),
         "afwegingen": dict(LOKALE_AFWEGINGEN),
         "vertrouwelijk": vertrouwelijk,
-        "mag_bewerken": rollen.mag_bewerken(user),
+        "mag_bewerken": rechten.mag_terrein_bewerken(user, terrein),
     }
 
 
 def _traject_bewerkbaar(request, rin):
     traject = selectors.traject_voor_gebruiker(user=request.user, rin=rin)
-    if not rollen.mag_bewerken(request.user):
+    if not rechten.mag_terrein_bewerken(request.user, traject.terrein):
         raise services.GeenBevoegdheid
     return traject
 
@@ -229,7 +229,7 @@ class StapGegevensView(LoginRequiredMixin, View):
 def document_downloaden(request, pk: int):
     """Serve an uploaded document, only for parks the user may see; confidential ones only for provincial roles."""
     documenten = Document.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(request.user))
-    if not rollen.ziet_vertrouwelijk(request.user):
+    if not rechten.ziet_vertrouwelijk(request.user):
         documenten = documenten.filter(vertrouwelijk=False)
     document = get_object_or_404(documenten, pk=pk)
     try:
@@ -262,8 +262,7 @@ class EvaluatiesView(LoginRequiredMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        if not rollen.ziet_vertrouwelijk(self.request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.ziet_vertrouwelijk(self.request.user))
         stap = self.request.GET.get("stap", "")
         return selectors.evaluatie_lijst(
             user=self.request.user,

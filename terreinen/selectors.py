@@ -5,7 +5,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from nal_oost import rollen
+from nal_oost import rechten
 from terreinen.filtersets import (
     NIET_GESTART,
     STAP_EXPRESSIE,
@@ -49,7 +49,7 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
     """
     filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
-    if not rollen.ziet_alles(user):
+    if not rechten.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (
             Provincie.objects.filter(gemeenten__toegang__user=user).distinct().defer("geometrie")

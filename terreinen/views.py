@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from nal_oost import rollen
+from nal_oost import rechten
 from nal_oost.secties import dashboard_secties, terrein_secties
 from terreinen import exports, selectors
 from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
@@ -203,7 +203,7 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
         context["traject"] = getattr(terrein, "traject", None)  # None: the park has not started the stappenplan
         context["stap_label"] = dict(STAPPEN)[terrein.stap_nr]
         context["status_label"] = dict(STATUSSEN).get(terrein.status_code, terrein.status_code)
-        if rollen.ziet_vertrouwelijk(self.request.user):
+        if rechten.ziet_vertrouwelijk(self.request.user):
             context["contacten"] = terrein.contacten.all()
             context["notities"] = terrein.notities.select_related("auteur")
         context["secties"] = terrein_secties(self.request, terrein)

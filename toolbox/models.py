@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from nal_oost import rollen
+from nal_oost import rechten
 from stappenplan.models import Stap
 from terreinen.models import Bedrijventerrein
 
@@ -37,7 +37,7 @@ class InstrumentStatus(models.TextChoices):
 
 def ziet_eigen_gebruik(user) -> bool:
     """Instruments for 'eigen gebruik' are internal to the programme team: the provincial roles only."""
-    return rollen.rol_van(user) in rollen.PROVINCIALE_ROLLEN
+    return rechten.ziet_vertrouwelijk(user)
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -45,7 +45,7 @@ class InstrumentQuerySet(models.QuerySet):
         """Instruments `user` may see: all for provincial roles; gemeente users never see 'eigen gebruik'."""
         if ziet_eigen_gebruik(user):
             return self
-        if rollen.rol_van(user) == rollen.GEMEENTE:
+        if rechten.is_gemeente(user):
             return self.openbaar()
         return self.none()
 

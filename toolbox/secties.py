@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from nal_oost import rollen
+from nal_oost import rechten, rollen
 from toolbox import selectors
 from toolbox.forms import InzetForm
 
@@ -16,11 +16,11 @@ def terrein_sectie_context(request, terrein) -> dict | None:
     toolbox = selectors.terrein_toolbox(user=user, terrein=terrein)
     context = {
         "toolbox": toolbox,
-        "ziet_notities": rollen.ziet_vertrouwelijk(user),
+        "ziet_notities": rechten.ziet_vertrouwelijk(user),
         "zelfstandig": toolbox.status == ZELFSTANDIG,
         "overzicht_url": reverse("toolbox:zelfstandig-overzicht", args=[terrein.rin]),
     }
-    if rollen.mag_bewerken(user):
+    if rechten.mag_bewerken(user):
         context["form"] = InzetForm(instrumenten=selectors.instrument_keuzes(user=user), huidige_stap=toolbox.huidige_stap)
         context["form_url"] = reverse("toolbox:inzet-vastleggen", args=[terrein.rin])
     return context

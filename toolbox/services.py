@@ -3,14 +3,14 @@
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rechten
 from terreinen.models import Bedrijventerrein
 from toolbox.models import (
     HERHAALSTAP,
@@ -25,8 +25,7 @@ from toolbox.uploads import upload_controleren
 
 
 def _beheerder_vereist(door) -> None:
-    if rollen.rol_van(door) != rollen.BEHEERDER:
-        raise PermissionDenied(_("Alleen een beheerder mag de toolbox onderhouden."))
+    rechten.toestaan(rechten.mag_beheren(door), melding=_("Alleen een beheerder mag de toolbox onderhouden."))
 
 
 def _unieke_slug(titel: str, *, behalve_pk: int | None) -> str:
@@ -143,10 +142,12 @@ def instrument_inzet_vastleggen(
     At step 3 "no good solution found, toolbox used again" starts the next round; later uses at step 3
     join the newest round, so the rounds of the loop stay countable.
     """
-    if not Bedrijventerrein.objects.zichtbaar_voor(door).filter(pk=terrein.pk).exists():
+    if not rechten.mag_terrein_zien(door, terrein):
         raise Bedrijventerrein.DoesNotExist
-    if not rollen.mag_bewerken(door):
-        raise PermissionDenied(_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."))
+    rechten.toestaan(
+        rechten.mag_instrument_inzet_vastleggen(door, terrein),
+        melding=_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."),
+    )
     stap = int(stap)
     fouten = {}
     if not Instrument.objects.zichtbaar_voor(door).filter(pk=instrument.pk).exists():

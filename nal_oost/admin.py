@@ -1,0 +1,17 @@
+"""The Django admin ("beheer") asks the same predicate as every other beheerder screen."""
+
+from django.contrib.admin import AdminSite
+
+from nal_oost import rechten
+
+
+class BeheerSite(AdminSite):
+    """The admin is the beheerder's: `mag_beheren`, not `is_staff` or model permissions.
+
+    ModelAdmins keep Django's `has_*_permission`, which ask `user.has_perm`; that is answered by
+    `nal_oost.rechten.RechtenBackend` from the same predicate. Read-only tables (audit, transitions)
+    narrow it further in their own ModelAdmin.
+    """
+
+    def has_permission(self, request):
+        return request.user.is_active and rechten.mag_beheren(request.user)
