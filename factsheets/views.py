@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.text import slugify
@@ -15,6 +15,7 @@ from factsheets.models import FactsheetRun, Variant
 from factsheets.tasks import factsheet_renderen_taak
 from nal_oost import rechten
 from nal_oost.taken import taak_starten
+from nal_oost.uploads import bestand_serveren, download_headers
 from terreinen import selectors as terrein_selectors
 
 
@@ -27,12 +28,8 @@ class FactsheetDownloadView(LoginRequiredMixin, View):
         factsheet = selectors.factsheet_voor_download(user=request.user, rin=rin, variant=variant)
         if factsheet is None:
             raise Http404(_("Deze factsheet is (nog) niet beschikbaar."))
-        try:
-            bestand = factsheet.bestand.open("rb")
-        except FileNotFoundError as fout:
-            raise Http404(_("Deze factsheet is (nog) niet beschikbaar.")) from fout
         naam = f"{variant.replace('_', '-')}-{slugify(factsheet.terrein.naam)}-{factsheet.terrein.rin}.pdf"
-        return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+        return bestand_serveren(factsheet.bestand, bestandsnaam=naam)
 
 
 class FactsheetBijwerkenView(LoginRequiredMixin, View):
@@ -110,5 +107,4 @@ class FactsheetZipView(LoginRequiredMixin, View):
         response = StreamingHttpResponse(
             services.factsheets_zip_stroom(factsheets=factsheets.iterator()), content_type="application/zip"
         )
-        response["Content-Disposition"] = f'attachment; filename="factsheets{"-" + variant if variant else ""}.zip"'
-        return response
+        return download_headers(response, bestandsnaam=f"factsheets{'-' + variant if variant else ''}.zip")

@@ -9,7 +9,6 @@ import csv
 import io
 import json
 import re
-import zipfile
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,6 +16,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+
+from nal_oost.uploads import MB, OngeldigBestand, bestand_controleren, max_bytes
 
 TABEL_EXTENSIES = {".csv", ".txt", ".xlsx"}
 GEO_EXTENSIES = {".geojson", ".json", ".gpkg", ".shp"}
@@ -148,6 +149,11 @@ def lees_tabel(pad: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     heading is row 1.
     """
     pad = Path(pad)
+    grootte, maximum = pad.stat().st_size, max_bytes("import")
+    if grootte > maximum:
+        raise BestandFout(
+            _("het bestand is %(mb).1f MB; het maximum is %(max).0f MB") % {"mb": grootte / MB, "max": maximum / MB}
+        )
     if pad.suffix.lower() == ".xlsx":
         return _lees_xlsx(pad)
     tekst = _decodeer(pad.read_bytes())
@@ -189,26 +195,49 @@ def scheidingsteken(pad: Path) -> str | None:
 
 
 def _lees_xlsx(pad: Path):
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    """Read the first sheet, after the checks every uploaded XLSX gets (zip limits, content types, no DTD).
 
+    openpyxl parses with defusedxml when it is installed (it is a requirement), so entity expansion
+    and external entities are off even for a part the checks let through; its refusal is a file error.
+    """
+    from defusedxml import DefusedXmlException
+    from openpyxl import load_workbook
+
+    with open(pad, "rb") as bestand:
+        try:
+            bestand_controleren("xlsx", bestand)
+        except OngeldigBestand as fout:
+            raise BestandFout(_("geen geldig XLSX-bestand: %(reden)s") % {"reden": fout.reden}) from fout
     try:
         boek = load_workbook(pad, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise BestandFout(_("geen geldig XLSX-bestand: %(fout)s") % {"fout": exc}) from exc
-    blad = boek.worksheets[0]
-    regels = blad.iter_rows(values_only=True)
-    try:
-        koppen = [str(k).strip() if k is not None else "" for k in next(regels)]
-    except StopIteration as exc:
-        raise BestandFout(_("het werkblad is leeg")) from exc
-    _controleer_unieke_koppen(koppen)
-    rijen = []
-    for nummer, waarden in enumerate(regels, start=2):
-        if all(w is None or (isinstance(w, str) and not w.strip()) for w in waarden):
-            continue
-        rijen.append((nummer, {k: ("" if w is None else w) for k, w in zip(koppen, waarden, strict=False)}))
-    boek.close()
+        try:
+            blad = boek.worksheets[0]
+            regels = blad.iter_rows(values_only=True)
+            koppen = [str(k).strip() if k is not None else "" for k in next(regels, None) or ()]
+            if not koppen:
+                raise BestandFout(_("het werkblad is leeg"))
+            _controleer_unieke_koppen(koppen)
+            rijen = []
+            for nummer, waarden in enumerate(regels, start=2):
+                if all(w is None or (isinstance(w, str) and not w.strip()) for w in waarden):
+                    continue
+                rijen.append((nummer, {k: ("" if w is None else w) for k, w in zip(koppen, waarden, strict=False)}))
+        finally:
+            boek.close()
+    except BestandFout:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to parse the user's file is a file error, not a crash
+        oorzaak = exc
+        while oorzaak is not None and not isinstance(oorzaak, DefusedXmlException):
+            oorzaak = oorzaak.__cause__ or oorzaak.__context__
+        if oorzaak is not None:
+            # openpyxl wraps defusedxml's refusal in a ValueError.
+            raise BestandFout(
+                _("geen geldig XLSX-bestand: de XML bevat een DTD of entiteiten (%(fout)s)") % {"fout": type(oorzaak).__name__}
+            ) from exc
+        raise BestandFout(
+            _("geen geldig XLSX-bestand: %(fout)s") % {"fout": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}
+        ) from exc
     return koppen, rijen
 
 

@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from nal_oost import rechten
+from nal_oost.uploads import download_headers
 from prioritering import export, selectors, services
 from prioritering.criteria import CRITERIA
 from prioritering.forms import AfwegingskaderForm, SelectierondeForm
@@ -229,5 +230,4 @@ class RondeExportView(LoginRequiredMixin, View):
             response = HttpResponse(
                 export.ronde_xlsx(ronde), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             )
-        response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
-        return response
+        return download_headers(response, bestandsnaam=f"{bestandsnaam}.{formaat}")

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from nal_oost import rechten
+from nal_oost.uploads import bestand_serveren
 from stappenplan import selectors, services
 from stappenplan.forms import DocumentForm, EvaluatieForm, OplossingsrichtingForm, OvergangForm, StakeholderForm, StapGegevensForm
 from stappenplan.models import (
@@ -232,13 +233,7 @@ def document_downloaden(request, pk: int):
     if not rechten.ziet_vertrouwelijk(request.user):
         documenten = documenten.filter(vertrouwelijk=False)
     document = get_object_or_404(documenten, pk=pk)
-    try:
-        bestand = document.bestand.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(bestand, as_attachment=True, filename=document.naam, content_type=document.inhoudstype)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return bestand_serveren(document.bestand, bestandsnaam=document.naam)
 
 
 class MijnTerreinenView(LoginRequiredMixin, ListView):

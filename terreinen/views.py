@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from nal_oost import rechten
 from nal_oost.secties import dashboard_secties, terrein_secties
+from nal_oost.uploads import download_headers
 from terreinen import exports, selectors
 from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
 from terreinen.geojson import feature_collection
@@ -159,8 +160,7 @@ class TerreinExportView(LoginRequiredMixin, View):
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
         response = HttpResponse(schrijf(terreinen), content_type=content_type)
         naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
-        response["Content-Disposition"] = f'attachment; filename="{naam}"'
-        return response
+        return download_headers(response, bestandsnaam=naam)
 
 
 class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):

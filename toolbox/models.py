@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import rechten
+from nal_oost.uploads import UploadValidator
 from stappenplan.models import Stap
 from terreinen.models import Bedrijventerrein
 
@@ -135,7 +136,7 @@ class InstrumentVersie(models.Model):
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="versies")
     nummer = models.PositiveIntegerField(_("versie"))
-    bestand = models.FileField(_("bestand"), upload_to=_versie_pad, max_length=300)
+    bestand = models.FileField(_("bestand"), upload_to=_versie_pad, max_length=300, validators=[UploadValidator("toolbox")])
     bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=200)
     mime_type = models.CharField(_("bestandstype"), max_length=120)
     grootte = models.PositiveBigIntegerField(_("grootte (bytes)"))

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from nal_oost import rechten
+from nal_oost.uploads import mime_type
 from terreinen.models import Bedrijventerrein
 from toolbox.models import (
     HERHAALSTAP,
@@ -21,7 +22,6 @@ from toolbox.models import (
     InstrumentStap,
     InstrumentVersie,
 )
-from toolbox.uploads import upload_controleren
 
 
 def _beheerder_vereist(door) -> None:
@@ -97,26 +97,24 @@ def instrument_opslaan(
 def instrument_versie_toevoegen(*, door, instrument: Instrument, bestand, toelichting: str = "") -> InstrumentVersie:
     """Store an uploaded document as the instrument's next version; earlier versions and their files stay."""
     _beheerder_vereist(door)
-    try:
-        soort = upload_controleren(bestand)
-    except ValidationError as e:
-        raise ValidationError({"bestand": e.messages}) from e
     # Lock the instrument so two uploads at once get consecutive numbers instead of a clash.
     Instrument.objects.select_for_update().filter(pk=instrument.pk).first()
     hoogste = instrument.versies.aggregate(m=Max("nummer"))["m"] or 0
     versie = InstrumentVersie(
         instrument=instrument,
         nummer=hoogste + 1,
+        bestand=bestand,
         bestandsnaam=bestand.name.rsplit("/", 1)[-1][:200],
-        mime_type=soort.mime_type,
+        mime_type=mime_type(bestand.name),
         grootte=bestand.size,
         toelichting=toelichting.strip(),
         geupload_door=door,
     )
+    # The field's UploadValidator checks size, extension and content before anything is stored.
+    versie.full_clean()
     versie.bestand.save(versie.bestandsnaam, bestand, save=False)
     # Delete the stored file again if the row cannot be written, so no orphan is left behind.
     try:
-        versie.full_clean(exclude=["bestand"])
         versie.save()
     except Exception:
         versie.bestand.delete(save=False)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from nal_oost import rechten
+from nal_oost.uploads import bestand_serveren
 from stappenplan.models import Stap
 from terreinen import selectors as terrein_selectors
 from toolbox import selectors, services
@@ -133,13 +133,7 @@ class VersieDownloadView(LoginRequiredMixin, View):
 
     def get(self, request, slug, nummer):
         versie = selectors.instrument_versie_voor_download(user=request.user, slug=slug, nummer=nummer)
-        try:
-            bestand = versie.bestand.open("rb")
-        except FileNotFoundError as e:
-            raise Http404(_("Het bestand van deze versie ontbreekt.")) from e
-        response = FileResponse(bestand, as_attachment=True, filename=versie.bestandsnaam, content_type=versie.mime_type)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return bestand_serveren(versie.bestand, bestandsnaam=versie.bestandsnaam)
 
 
 class InzetVastleggenView(LoginRequiredMixin, View):

@@ -164,11 +164,20 @@ def test_uploads_are_checked_for_type_content_and_size(client, traject, regisseu
     assert not Document.objects.exists()
 
 
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+
+def _types(hoofdtype: str) -> str:
+    """The [Content_Types].xml of an Office file: the validator checks the main part's type."""
+    return f'<Types><Override PartName="/main.xml" ContentType="{hoofdtype}"/></Types>'
+
+
 @pytest.mark.parametrize(
     ("naam", "inhoud"),
     [
-        ("plan.docx", _zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"})),
-        ("begroting.xlsx", _zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<x/>"})),
+        ("plan.docx", _zip({"[Content_Types].xml": _types(WORD), "word/document.xml": "<w/>"})),
+        ("begroting.xlsx", _zip({"[Content_Types].xml": _types(EXCEL), "xl/workbook.xml": "<x/>"})),
         ("notitie.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text"})),
         ("foto.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20),
         ("foto.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20),
