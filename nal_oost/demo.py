@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from nal_oost import rollen
 from nal_oost.importeren import ImportResultaat, rapport
 from plankaarten.modellering import plankaarten_modelleren
-from stappenplan.services import trajecten_aanmaken
+from stappenplan.models import Traject
 from terreinen.services.gebruikers import gebruiker_opslaan
 from terreinen.services.geometrie import benaderde_geometrie_toekennen, provinciegrenzen_afleiden
 from terreinen.services.importeren import gemeenten_importeren, provinciegrenzen_importeren, terreinen_importeren
@@ -61,7 +61,7 @@ def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None) ->
         provinciegrenzen_afleiden()
     verslag.stappen.append(f"Benaderde geometrie toegekend aan {benaderde_geometrie_toekennen()} terreinen")
     _import(verslag, plankaarten_modelleren())
-    verslag.stappen.append(f"Stappenplan: {trajecten_aanmaken()} nieuwe trajecten")
+    verslag.stappen.append(f"Stappenplan: {Traject.objects.count()} trajecten")
     if met_gebruikers:
         verslag.gebruikers = demo_gebruikers(wachtwoord=wachtwoord)
     return verslag

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from nal_oost.uploads import MB, OngeldigBestand, bestand_controleren, max_bytes
+from nal_oost.verzoek import actor_context
 
 TABEL_EXTENSIES = {".csv", ".txt", ".xlsx"}
 GEO_EXTENSIES = {".geojson", ".json", ".gpkg", ".shp"}
@@ -398,7 +399,9 @@ class ImportCommand(BaseCommand):
         pad = Path(opties["pad"])
         if not pad.exists():
             raise CommandError(f"{pad}: bestand bestaat niet")
-        resultaat = self.importeer(pad, opties["dry_run"])
+        # Every audit row of the import names the command, also when it is called from code.
+        with actor_context(f"commando {self.__module__.rsplit('.', 1)[-1]}"):
+            resultaat = self.importeer(pad, opties["dry_run"])
         if opties["json"]:
             self.stdout.write(json.dumps(resultaat.as_dict(), ensure_ascii=False))
         else:

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import bulk
 from nal_oost import rechten, rollen
 from nal_oost.uploads import mime_type
 from stappenplan import overgangen as fsm
@@ -306,13 +307,22 @@ def document_toevoegen(*, traject: Traject, user, stap: int, soort: str, bestand
 
 
 def trajecten_aanmaken(*, terrein_ids=None) -> int:
-    """Give every park (or the given ones) its Traject; idempotent, in bulk; returns how many were new."""
+    """Give every park (or the given ones) its Traject; idempotent, in bulk, audited; returns how many were new.
+
+    The one place trajecten are created: called when parks are created (`terreinen_aangemaakt`,
+    connected in apps.py) and by the data migrations for parks that existed before.
+    """
     qs = Bedrijventerrein.objects.filter(traject__isnull=True)
     if terrein_ids is not None:
         qs = qs.filter(pk__in=list(terrein_ids))
     nieuw = [Traject(terrein_id=pk) for pk in qs.values_list("pk", flat=True)]
-    Traject.objects.bulk_create(nieuw, batch_size=500, ignore_conflicts=True)
+    bulk.aanmaken(Traject, nieuw)
     return len(nieuw)
+
+
+def na_terreinen_aangemaakt(sender, terrein_ids, **kwargs) -> None:
+    """Receiver of `terreinen_aangemaakt`: every new park gets its Traject in the same transaction."""
+    trajecten_aanmaken(terrein_ids=terrein_ids)
 
 
 def regisseur_toewijzen(*, trajecten, regisseur, alleen_zonder: bool = False) -> int:

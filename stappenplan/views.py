@@ -74,8 +74,10 @@ def sectie_context(request, terrein) -> dict:
     traject = selectors.traject_van_terrein(terrein=terrein)
     traject.terrein = terrein
     vertrouwelijk = rechten.ziet_vertrouwelijk(user)
-    overgangen = list(traject.overgangen.select_related("door"))
-    documenten = traject.documenten.all() if vertrouwelijk else traject.documenten.filter(vertrouwelijk=False)
+    opgeslagen = traject.pk is not None  # see selectors.traject_van_terrein: a read never creates one
+    overgangen = list(traject.overgangen.select_related("door")) if opgeslagen else []
+    documenten = Document.objects.filter(traject=traject) if opgeslagen else Document.objects.none()
+    documenten = documenten if vertrouwelijk else documenten.filter(vertrouwelijk=False)
     return {
         "traject": traject,
         "termijn": termijn_van(traject, vandaag=vandaag),
@@ -84,7 +86,7 @@ def sectie_context(request, terrein) -> dict:
         "acties": selectors.beschikbare_overgangen(traject=traject, user=user, vandaag=vandaag),
         "overgangen": overgangen,
         "documenten": documenten,
-        "richtingen": traject.oplossingsrichtingen.all(),
+        "richtingen": traject.oplossingsrichtingen.all() if opgeslagen else [],
         "afwegingen": dict(LOKALE_AFWEGINGEN),
         "vertrouwelijk": vertrouwelijk,
         "mag_bewerken": rechten.mag_terrein_bewerken(user, terrein),
@@ -95,6 +97,13 @@ def _traject_bewerkbaar(request, rin):
     traject = selectors.traject_voor_gebruiker(user=request.user, rin=rin)
     if not rechten.mag_terrein_bewerken(request.user, traject.terrein):
         raise services.GeenBevoegdheid
+    if traject.pk is None:
+        # A park without its traject (rows loaded past the application): editing starts by creating it,
+        # through the one function that creates trajecten; a GET of the form creates nothing.
+        if request.method != "POST":
+            raise Http404
+        services.trajecten_aanmaken(terrein_ids=[traject.terrein.pk])
+        traject = selectors.traject_voor_gebruiker(user=request.user, rin=rin)
     return traject
 
 

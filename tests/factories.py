@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import MultiPolygon, Polygon
 
 from plankaarten.models import Plankaart, PlankaartVersie
+from stappenplan.models import Traject
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
 from toolbox.models import Instrument, InstrumentDoelgroep, InstrumentStap
 
@@ -98,3 +99,12 @@ class InstrumentFactory(factory.django.DjangoModelFactory):
     def stappen(self, create, extracted, **kwargs):
         for s in extracted if extracted is not None else [3]:
             InstrumentStap.objects.create(instrument=self, stap=s)
+
+
+def traject_zetten(*, terrein, **velden) -> Traject:
+    """The park's Traject (every park gets one when it is created) put in a given state for a test.
+
+    Test setup only: it writes with `update()`, so it leaves no audit row of its own.
+    """
+    Traject.objects.filter(terrein=terrein).update(**velden)
+    return Traject.objects.get(terrein=terrein)

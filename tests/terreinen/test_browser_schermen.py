@@ -5,9 +5,8 @@ import json
 import pytest
 from django.conf import settings
 
-from stappenplan.models import Traject
 from terreinen.models import Contact
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, vierkant
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, traject_zetten, vierkant
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +29,7 @@ def regio(twee_gemeenten, maak_gebruiker):
     }
     for terrein in terreinen.values():
         PlankaartFactory(terrein=terrein, zichtjaar=2030, laadvermogen_kw=900, gemodelleerd=True)
-    Traject.objects.create(terrein=terreinen["Ecofactorij"], stap=3, status="actief", regisseur=maak_gebruiker("regisseur"))
+    traject_zetten(terrein=terreinen["Ecofactorij"], stap=3, status="actief", regisseur=maak_gebruiker("regisseur"))
     Contact.objects.create(terrein=terreinen["Ecofactorij"], organisatie="Liander", soort="netbeheerder", email="n@example.nl")
     return terreinen
 
