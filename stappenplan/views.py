@@ -26,7 +26,6 @@ from stappenplan.models import (
     Stap,
 )
 from stappenplan.termijnen import termijn_van
-from terreinen.models import Bedrijventerrein
 
 
 def _labels(sleutels, lijst) -> str:
@@ -238,10 +237,9 @@ class StapGegevensView(LoginRequiredMixin, View):
 @require_safe
 def document_downloaden(request, pk: int):
     """Serve an uploaded document, only for parks the user may see; confidential ones only for provincial roles."""
-    documenten = Document.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(request.user))
-    if not rechten.ziet_vertrouwelijk(request.user):
-        documenten = documenten.filter(vertrouwelijk=False)
-    document = get_object_or_404(documenten, pk=pk)
+    document = get_object_or_404(Document.objects.select_related("traject__terrein"), pk=pk)
+    # A document the user may not see does not exist for them.
+    rechten.toestaan(True, zichtbaar=rechten.mag_document_zien(request.user, document))
     return bestand_serveren(document.bestand, bestandsnaam=document.naam)
 
 
