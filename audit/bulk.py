@@ -16,6 +16,7 @@ the data and its audit rows must stand or fall together.
 """
 
 from django.db import models, transaction
+from django.db.models import prefetch_related_objects
 
 from audit.models import Wijziging
 from audit.registry import geaudit_model
@@ -29,6 +30,21 @@ def _oude_waarden(model, pks, velden) -> dict:
     return {rij.pop("pk"): rij for rij in model._base_manager.filter(pk__in=pks).values("pk", *attnames)}
 
 
+def _met_gerelateerde(model, objecten) -> dict:
+    """Load the objects' foreign keys in one query each (`__str__` of a row often names its park).
+
+    Returns the names of the related objects, as audit.signals._leesbaar caches them.
+    """
+    velden = [f for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
+    prefetch_related_objects(objecten, *[f.name for f in velden])
+    namen = {}
+    for obj in objecten:
+        for veld in velden:
+            if veld.is_cached(obj) and getattr(obj, veld.name) is not None:
+                namen[(veld.related_model, getattr(obj, veld.attname))] = str(getattr(obj, veld.name))
+    return namen
+
+
 def _gewijzigde_velden(geaudit, namen) -> list[models.Field]:
     return [f for f in geaudit.velden() if f.name in namen or f.attname in namen]
 
@@ -40,7 +56,7 @@ def aanmaken(model, objecten: list, *, batch_size: int = _BATCH) -> list:
         objecten = model._default_manager.bulk_create(objecten, batch_size=batch_size)
         geaudit = geaudit_model(model)
         if geaudit is not None and objecten:
-            namen: dict = {}
+            namen = _met_gerelateerde(model, objecten)
             Wijziging.objects.bulk_create(
                 [wijziging(geaudit, obj, Wijziging.Actie.AANGEMAAKT, regels_aangemaakt(geaudit, obj, namen)) for obj in objecten],
                 batch_size=batch_size,
@@ -83,7 +99,7 @@ def bijwerken(queryset, **waarden) -> int:
 
 
 def _wijzigingen_schrijven(geaudit, objecten, oud: dict, batch_size: int) -> None:
-    namen: dict = {}
+    namen = _met_gerelateerde(geaudit.model, objecten)
     rijen = []
     for obj in objecten:
         regels = regels_gewijzigd(geaudit, oud.get(obj.pk, {}), obj, namen)
