@@ -35,7 +35,9 @@ def _met_gerelateerde(model, objecten) -> dict:
 
     Returns the names of the related objects, as audit.signals._leesbaar caches them.
     """
-    velden = [f for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
+    # Only keys that were loaded: reading a deferred one would cost a query per object.
+    uitgesteld = objecten[0].get_deferred_fields() if objecten else set()
+    velden = [f for f in model._meta.concrete_fields if (f.many_to_one or f.one_to_one) and f.attname not in uitgesteld]
     prefetch_related_objects(objecten, *[f.name for f in velden])
     namen = {}
     for obj in objecten:

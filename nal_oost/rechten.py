@@ -19,7 +19,6 @@ Roles themselves (which groups exist, a user's role) live in ``nal_oost.rollen``
 """
 
 from collections.abc import Callable
-from functools import wraps
 
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
@@ -135,27 +134,6 @@ def toestaan(toegestaan: bool, *, zichtbaar: bool = True, melding=None) -> None:
         raise Http404
     if not toegestaan:
         raise PermissionDenied(melding)
-
-
-def recht_vereist(predicaat: Callable, *, buiten_scope: bool = False, melding=None):
-    """Decorator for function views (put `login_required` outside it): anonymous users go to the login page first.
-
-    `buiten_scope=True` for screens that do not exist for users without the right (404),
-    otherwise a user without it gets 403.
-    """
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            request = args[0]
-            if request.user.is_authenticated:
-                toegestaan = predicaat(request.user)
-                toestaan(toegestaan, zichtbaar=toegestaan or not buiten_scope, melding=melding)
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 class RechtVereistMixin:
