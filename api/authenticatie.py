@@ -12,7 +12,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from api import services
 from api.models import ApiSleutel
-from nal_oost import rollen
+from nal_oost import rechten
 
 HEADER = "X-Api-Key"
 
@@ -27,7 +27,7 @@ class ApiPartner:
     is_staff = False
     pk = None
     id = None
-    _nal_rol = None  # rollen.rol_van reads this: a partner has no role in the application
+    _nal_rol = None  # nal_oost.rollen.rol_van reads this: a partner has no role in the application
 
     def __init__(self, sleutel: ApiSleutel):
         self.sleutel = sleutel
@@ -82,7 +82,7 @@ class HeeftToegang(BasePermission):
             return True
         if not (request.user and request.user.is_authenticated):
             return False
-        if rollen.rol_van(request.user) is None:
+        if not rechten.is_ingelogd(request.user):
             raise exceptions.PermissionDenied(_("Uw account heeft geen rol in deze applicatie."))
         return True
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -12,16 +11,14 @@ from django.views import View
 from api import services
 from api.forms import ApiSleutelForm
 from api.models import ApiSleutel
-from nal_oost import rollen
+from nal_oost import rechten
 
 
-class AlleenBeheerderMixin(LoginRequiredMixin):
+class AlleenBeheerderMixin(LoginRequiredMixin, rechten.RechtVereistMixin):
     """Other roles get a 404: the screens do not exist for them."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and rollen.rol_van(request.user) != rollen.BEHEERDER:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    recht = staticmethod(rechten.mag_beheren)
+    buiten_scope = True
 
 
 class SleutelLijstView(AlleenBeheerderMixin, View):

@@ -10,7 +10,7 @@ from django.db.models import Count, F, QuerySet, Sum
 
 from api.authenticatie import ApiPartner
 from api.velden import annotaties
-from nal_oost import rollen
+from nal_oost import rechten
 from plankaarten.models import ZICHTJAREN, Plankaart, PlankaartVersie
 from stappenplan.models import Traject
 from terreinen.models import Bedrijventerrein, Gemeente
@@ -25,9 +25,9 @@ def terreinen_zichtbaar(*, user) -> QuerySet[Bedrijventerrein]:
 
 def gemeenten_zichtbaar(*, user) -> QuerySet[Gemeente]:
     """All municipalities for partners and provincial roles; a municipality user's own ones otherwise."""
-    if isinstance(user, ApiPartner) or rollen.ziet_alles(user):
+    if isinstance(user, ApiPartner) or rechten.ziet_alles(user):
         return Gemeente.objects.all()
-    if rollen.rol_van(user) == rollen.GEMEENTE:
+    if rechten.is_gemeente(user):
         return Gemeente.objects.filter(toegang__user=user)
     return Gemeente.objects.none()
 

@@ -45,16 +45,25 @@ def _gelijk(a, b) -> bool:
     return a == b
 
 
-def _leesbaar(veld: models.Field, waarde) -> str:
-    """The value as a person reads it: choice labels, ja/nee, related objects by name."""
+def _leesbaar(veld: models.Field, waarde, namen: dict | None = None) -> str:
+    """The value as a person reads it: choice labels, ja/nee, related objects by name.
+
+    `namen` caches related objects' names across the rows of one bulk write.
+    """
     if waarde is None or waarde == "":
         return ""
     if isinstance(waarde, GEOSGeometry):
         oppervlakte = f", {waarde.area / 10_000:.2f} ha" if waarde.srid == 28992 and waarde.area else ""
         return f"{waarde.geom_type}{oppervlakte}"
     if veld.is_relation and veld.many_to_one:
+        sleutel = (veld.related_model, waarde)
+        if namen is not None and sleutel in namen:
+            return namen[sleutel]
         gerelateerd = veld.related_model._base_manager.filter(pk=waarde).first()
-        return str(gerelateerd) if gerelateerd is not None else f"#{waarde}"
+        naam = str(gerelateerd) if gerelateerd is not None else f"#{waarde}"
+        if namen is not None:
+            namen[sleutel] = naam
+        return naam
     if veld.choices:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(waarde, bool):
@@ -87,10 +96,11 @@ def _omschrijving(instance) -> str:
         return f"{instance._meta.verbose_name} #{instance.pk}"
 
 
-def _schrijf(geaudit, instance, actie, velden):
+def wijziging(geaudit, instance, actie, velden) -> Wijziging:
+    """The (unsaved) audit row of one object; single saves and bulk writes (audit.bulk) build it here."""
     context = huidige_context()
     gebruiker = context.gebruiker
-    Wijziging.objects.create(
+    return Wijziging(
         actor=gebruiker,
         actor_naam=gebruiker.get_username() if gebruiker else context.actor_naam,
         request_id=context.request_id,
@@ -103,13 +113,43 @@ def _schrijf(geaudit, instance, actie, velden):
     )
 
 
+def _schrijf(geaudit, instance, actie, velden):
+    wijziging(geaudit, instance, actie, velden).save()
+
+
 def _gevuld(instance, veld) -> bool:
     waarde = getattr(instance, veld.attname)
     return waarde is not None and waarde != ""
 
 
-def _regel(veld, oud, nieuw) -> dict:
-    return {"veld": veld.name, "label": str(veld.verbose_name), "oud": _leesbaar(veld, oud), "nieuw": _leesbaar(veld, nieuw)}
+def _regel(veld, oud, nieuw, namen: dict | None = None) -> dict:
+    return {
+        "veld": veld.name,
+        "label": str(veld.verbose_name),
+        "oud": _leesbaar(veld, oud, namen),
+        "nieuw": _leesbaar(veld, nieuw, namen),
+    }
+
+
+def regels_aangemaakt(geaudit, instance, namen: dict | None = None) -> list[dict]:
+    """The field lines of a created object: every audited field that has a value."""
+    return [
+        _regel(f, None, getattr(instance, f.attname), namen)
+        for f in geaudit.velden()
+        if getattr(instance, f.attname) not in (None, "")
+    ]
+
+
+def regels_gewijzigd(geaudit, oud: dict, instance, namen: dict | None = None) -> list[dict]:
+    """The field lines of a change: audited fields in `oud` (attname → old value) whose value differs now."""
+    regels = []
+    for veld in geaudit.velden():
+        if veld.attname not in oud:
+            continue
+        nieuw = getattr(instance, veld.attname)
+        if not _gelijk(oud[veld.attname], nieuw):
+            regels.append(_regel(veld, oud[veld.attname], nieuw, namen))
+    return regels
 
 
 def _na_opslaan(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
@@ -117,24 +157,13 @@ def _na_opslaan(sender, instance, created=False, raw=False, update_fields=None, 
     if geaudit is None or raw:
         return
     if created:
-        regels = [
-            _regel(f, None, getattr(instance, f.attname))
-            for f in geaudit.velden()
-            if getattr(instance, f.attname) not in (None, "")
-        ]
-        _schrijf(geaudit, instance, Wijziging.Actie.AANGEMAAKT, regels)
+        _schrijf(geaudit, instance, Wijziging.Actie.AANGEMAAKT, regels_aangemaakt(geaudit, instance))
         return
     oud = instance.__dict__.pop(_OUD, None)
     if oud is None:
         # The row vanished between pre_save and now, or pre_save was skipped: nothing to diff against.
         return
-    regels = []
-    for veld in geaudit.velden():
-        if veld.attname not in oud:
-            continue
-        nieuw = getattr(instance, veld.attname)
-        if not _gelijk(oud[veld.attname], nieuw):
-            regels.append(_regel(veld, oud[veld.attname], nieuw))
+    regels = regels_gewijzigd(geaudit, oud, instance)
     if regels:
         _schrijf(geaudit, instance, Wijziging.Actie.GEWIJZIGD, regels)
 

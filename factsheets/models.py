@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator
 from terreinen.models import Bedrijventerrein
 
 
@@ -31,7 +32,7 @@ class Factsheet(models.Model):
     )
     variant = models.CharField(_("variant"), max_length=20, choices=Variant.choices)
     data_hash = models.CharField(_("hash van de gegevens"), max_length=64)
-    bestand = models.FileField(_("bestand"), upload_to="factsheets/", max_length=300)
+    bestand = models.FileField(_("bestand"), upload_to="factsheets/", max_length=300, validators=[UploadValidator("factsheet")])
     grootte = models.PositiveIntegerField(_("grootte (bytes)"), default=0)
     gegenereerd_op = models.DateTimeField(_("gegenereerd op"))
     duur_ms = models.PositiveIntegerField(_("rendertijd (ms)"), default=0)

@@ -2,11 +2,12 @@
 
 from django.urls import reverse
 
-from factsheets import rechten, selectors
+from factsheets import selectors
+from nal_oost import rechten
 
 
 def sectie_context(request, terrein) -> dict | None:
-    if not rechten.mag_factsheet_downloaden(request.user):
+    if not rechten.mag_factsheet_downloaden(request.user, terrein):
         return None
     varianten = []
     for status in selectors.factsheet_status(terrein=terrein):
@@ -20,6 +21,6 @@ def sectie_context(request, terrein) -> dict | None:
         "varianten": varianten,
         "alles_actueel": all(v["status"].actueel for v in varianten),
         "bijwerken_url": reverse("factsheets:bijwerken", args=[terrein.rin])
-        if rechten.mag_factsheet_bijwerken(request.user)
+        if rechten.mag_factsheet_downloaden(request.user, terrein)
         else None,
     }

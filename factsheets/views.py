@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.text import slugify
@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from factsheets import rechten, selectors, services
+from factsheets import selectors, services
 from factsheets.models import FactsheetRun, Variant
 from factsheets.tasks import factsheet_renderen_taak
+from nal_oost import rechten
 from nal_oost.taken import taak_starten
+from nal_oost.uploads import bestand_serveren, download_headers
 from terreinen import selectors as terrein_selectors
 
 
@@ -26,12 +28,8 @@ class FactsheetDownloadView(LoginRequiredMixin, View):
         factsheet = selectors.factsheet_voor_download(user=request.user, rin=rin, variant=variant)
         if factsheet is None:
             raise Http404(_("Deze factsheet is (nog) niet beschikbaar."))
-        try:
-            bestand = factsheet.bestand.open("rb")
-        except FileNotFoundError as fout:
-            raise Http404(_("Deze factsheet is (nog) niet beschikbaar.")) from fout
         naam = f"{variant.replace('_', '-')}-{slugify(factsheet.terrein.naam)}-{factsheet.terrein.rin}.pdf"
-        return FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
+        return bestand_serveren(factsheet.bestand, bestandsnaam=naam)
 
 
 class FactsheetBijwerkenView(LoginRequiredMixin, View):
@@ -39,8 +37,7 @@ class FactsheetBijwerkenView(LoginRequiredMixin, View):
 
     def post(self, request, rin):
         terrein = terrein_selectors.terrein_detail(user=request.user, rin=rin)
-        if not rechten.mag_factsheet_bijwerken(request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.mag_factsheet_downloaden(request.user, terrein))
         for variant in Variant.values:
             taak_starten(factsheet_renderen_taak, terrein.pk, variant)
         messages.success(
@@ -62,7 +59,7 @@ class FactsheetOverzichtView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["varianten"] = Variant.choices
-        if rechten.mag_alles_genereren(self.request.user):
+        if rechten.mag_alle_factsheets_genereren(self.request.user):
             context["mag_genereren"] = True
             context["run"] = selectors.laatste_run()
         return context
@@ -70,8 +67,7 @@ class FactsheetOverzichtView(LoginRequiredMixin, ListView):
 
 class FactsheetRunStartenView(LoginRequiredMixin, View):
     def post(self, request):
-        if not rechten.mag_alles_genereren(request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.mag_alle_factsheets_genereren(request.user))
         lopend = FactsheetRun.objects.filter(status__in=[FactsheetRun.Status.WACHTRIJ, FactsheetRun.Status.BEZIG]).first()
         if lopend:
             messages.warning(request, _("Er loopt al een run; wacht tot die klaar is."))
@@ -85,8 +81,7 @@ class FactsheetRunStatusView(LoginRequiredMixin, View):
     """Progress of a run as JSON, polled by static/js/factsheets.js."""
 
     def get(self, request, pk):
-        if not rechten.mag_alles_genereren(request.user):
-            raise Http404
+        rechten.toestaan(True, zichtbaar=rechten.mag_alle_factsheets_genereren(request.user))
         run = get_object_or_404(FactsheetRun, pk=pk)
         return JsonResponse(
             {
@@ -112,5 +107,4 @@ class FactsheetZipView(LoginRequiredMixin, View):
         response = StreamingHttpResponse(
             services.factsheets_zip_stroom(factsheets=factsheets.iterator()), content_type="application/zip"
         )
-        response["Content-Disposition"] = f'attachment; filename="factsheets{"-" + variant if variant else ""}.zip"'
-        return response
+        return download_headers(response, bestandsnaam=f"factsheets{'-' + variant if variant else ''}.zip")

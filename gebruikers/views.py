@@ -25,20 +25,18 @@ from audit.models import Gebeurtenis
 from audit.services import account_object, gebeurtenis_vastleggen
 from gebruikers import services
 from gebruikers.forms import GebruikerForm, TokenForm
-from nal_oost import rollen
+from nal_oost import rechten, rollen
 from nal_oost.middleware import tweefactor_apparaat_gewijzigd, tweefactor_verplicht
 from terreinen.services.gebruikers import gebruiker_opslaan
 
 TE_VAAK = _lazy("Te veel verkeerde codes achter elkaar. Wacht een halve minuut en probeer de nieuwste code.")
 
 
-class BeheerderMixin(LoginRequiredMixin):
+class BeheerderMixin(LoginRequiredMixin, rechten.RechtVereistMixin):
     """User management is for the beheerder; for everyone else these pages do not exist (404)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and rollen.rol_van(request.user) != rollen.BEHEERDER:
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    recht = staticmethod(rechten.mag_beheren)
+    buiten_scope = True
 
 
 def _veilige_next(request, standaard: str) -> str:

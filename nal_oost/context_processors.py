@@ -1,12 +1,16 @@
+from . import rechten
 from . import rollen as r
 
 
 def rollen(request):
-    """Role flags for templates, so edit controls render per role (what may be seen: the `mag_zien` filter)."""
+    """Role flags for templates, from the predicates in nal_oost.rechten (objects: {% load rechten %}).
+
+    What may be seen is the visibility register's: the `mag_zien` filter ({% load zichtbaarheid %})."""
     user = getattr(request, "user", None)
     return {
         "rol": r.rol_van(user),
-        "mag_bewerken": r.mag_bewerken(user),
+        "mag_bewerken": rechten.mag_bewerken(user),
+        "mag_beheren": rechten.mag_beheren(user),
     }
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from nal_oost import rollen
 from nal_oost.importeren import ImportResultaat, rapport
 from plankaarten.modellering import plankaarten_modelleren
-from stappenplan.services import trajecten_aanmaken
+from stappenplan.models import Traject
 from terreinen.services.gebruikers import gebruiker_opslaan
 from terreinen.services.geometrie import benaderde_geometrie_toekennen, provinciegrenzen_afleiden
 from terreinen.services.importeren import gemeenten_importeren, provinciegrenzen_importeren, terreinen_importeren
@@ -106,7 +106,7 @@ def demo_laden(*, met_gebruikers: bool = True, wachtwoord: str | None = None, in
     verslag.stappen.append(f"Benaderde geometrie toegekend aan {benaderde_geometrie_toekennen()} terreinen")
     # Parks that have plankaarten keep them: a re-run on an existing database only models the new parks.
     _import(verslag, plankaarten_modelleren(alleen_nieuwe_terreinen=True))
-    verslag.stappen.append(f"Stappenplan: {trajecten_aanmaken()} nieuwe trajecten")
+    verslag.stappen.append(f"Stappenplan: {Traject.objects.count()} trajecten")
     if met_gebruikers:
         verslag.gebruikers = demo_gebruikers(wachtwoord=wachtwoord)
     verslag.stappen.append(f"Demogeschiedenis stappenplan: {demo_geschiedenis_laden()} terreinen met een verloop")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from api.authenticatie import HEADER as API_SLEUTEL_HEADER
-from nal_oost import rollen
+from nal_oost import rechten
 from nal_oost.verzoek import VerzoekContext, geldig_request_id, herstel_context, nieuw_request_id, zet_context
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -175,7 +175,7 @@ _GEEN_APPARAAT = "nal_2fa_geen_apparaat"
 
 def tweefactor_verplicht(user) -> bool:
     """Whether `user` must pass a TOTP code: provincial roles when NAL_2FA_VERPLICHT is on."""
-    return bool(settings.NAL_2FA_VERPLICHT) and rollen.rol_van(user) in rollen.PROVINCIALE_ROLLEN
+    return bool(settings.NAL_2FA_VERPLICHT) and rechten.ziet_vertrouwelijk(user)
 
 
 class TweeFactorMiddleware:

@@ -8,3 +8,8 @@ learns it is stale. Arguments: `sender` = the model class written, `bron` = a sh
 from django.dispatch import Signal
 
 gegevens_gewijzigd = Signal()
+
+# Sent in the transaction that created parks, one park (post_save) or many (imports, bulk):
+# `sender` = Bedrijventerrein, `terrein_ids` = their ids. The stappenplan gives each its Traject here,
+# so a park has one from the start and no page has to create it on a GET.
+terreinen_aangemaakt = Signal()

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from audit import bulk
 from nal_oost.importeren import (
     BestandFout,
     ImportResultaat,
@@ -190,8 +191,10 @@ def plankaart_versie_opslaan(
         versie = PlankaartVersie.objects.create(
             nummer=nummer, bron=bron, bestandsnaam=bestandsnaam, gemodelleerd=gemodelleerd, aangemaakt_door=door
         )
-        Plankaart.objects.filter(pk__in=te_vervangen).update(actueel=False)
-        Plankaart.objects.bulk_create(
+        # Through audit.bulk: one audit row per replaced and per new plankaart.
+        bulk.bijwerken(Plankaart.objects.filter(pk__in=te_vervangen), actueel=False)
+        bulk.aanmaken(
+            Plankaart,
             [
                 Plankaart(terrein_id=t, zichtjaar=j, scenario=s, versie=versie, actueel=True, **waarden)
                 for (t, j, s), waarden in te_maken

@@ -1,28 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from nal_oost import rollen
+from nal_oost import rechten
+from nal_oost.uploads import download_headers
 from prioritering import export, selectors, services
 from prioritering.criteria import CRITERIA
 from prioritering.forms import AfwegingskaderForm, SelectierondeForm
 from prioritering.models import Berekening, Vraagklasse
 from prioritering.selectie import GROEP_LABEL
 from terreinen.models import Provincie
-
-
-def mag_kader_wijzigen(user) -> bool:
-    return rollen.rol_van(user) == rollen.BEHEERDER
-
-
-def mag_rondes_maken(user) -> bool:
-    return rollen.mag_bewerken(user)
 
 
 class RanglijstView(LoginRequiredMixin, ListView):
@@ -66,7 +59,7 @@ class RanglijstView(LoginRequiredMixin, ListView):
             vraagklassen=[*Vraagklasse.choices, ("onbekend", _("Onbekend (geen plankaart)"))],
             criteria=CRITERIA,
             aantal_criteria=len(CRITERIA),
-            mag_herberekenen=rollen.mag_bewerken(self.request.user),
+            mag_herberekenen=rechten.mag_prioriteiten_herberekenen(self.request.user),
             querystring=params.urlencode(),
         )
         laatste = status["laatste"]
@@ -77,8 +70,7 @@ class RanglijstView(LoginRequiredMixin, ListView):
 
 class HerberekenenView(LoginRequiredMixin, View):
     def post(self, request):
-        if not rollen.mag_bewerken(request.user):
-            raise PermissionDenied
+        rechten.toestaan(rechten.mag_prioriteiten_herberekenen(request.user))
         services.berekening_inplannen(aanleiding=Berekening.Aanleiding.HANDMATIG)
         messages.success(request, _("De herberekening staat in de wachtrij; de scores worden op de achtergrond bijgewerkt."))
         return redirect("prioritering:ranglijst")
@@ -109,7 +101,7 @@ class KaderLijstView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["mag_wijzigen"] = mag_kader_wijzigen(self.request.user)
+        context["mag_wijzigen"] = rechten.mag_beheren(self.request.user)
         return context
 
 
@@ -135,8 +127,8 @@ class KaderNieuwView(LoginRequiredMixin, FormView):
     form_class = AfwegingskaderForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not mag_kader_wijzigen(request.user):
-            raise PermissionDenied
+        if request.user.is_authenticated:
+            rechten.toestaan(rechten.mag_beheren(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -170,8 +162,8 @@ class RondeLijstView(LoginRequiredMixin, TemplateView):
     template_name = "prioritering/ronde_lijst.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not rollen.ziet_alles(request.user):
-            raise Http404
+        if request.user.is_authenticated:
+            rechten.toestaan(True, zichtbaar=rechten.ziet_vertrouwelijk(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def formulier(self, data=None):
@@ -180,14 +172,13 @@ class RondeLijstView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rondes"] = selectors.selectieronde_lijst(user=self.request.user)
-        context["mag_maken"] = mag_rondes_maken(self.request.user)
+        context["mag_maken"] = rechten.mag_selectieronde_maken(self.request.user)
         context.setdefault("form", self.formulier())
         context["kader"] = selectors.kader_laatste()
         return context
 
     def post(self, request):
-        if not mag_rondes_maken(request.user):
-            raise PermissionDenied
+        rechten.toestaan(rechten.mag_selectieronde_maken(request.user))
         form = self.formulier(request.POST)
         if form.is_valid():
             d = form.cleaned_data
@@ -240,5 +231,4 @@ class RondeExportView(LoginRequiredMixin, View):
             response = HttpResponse(
                 export.ronde_xlsx(ronde), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             )
-        response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.{formaat}"'
-        return response
+        return download_headers(response, bestandsnaam=f"{bestandsnaam}.{formaat}")

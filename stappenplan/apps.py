@@ -8,7 +8,11 @@ class StappenplanConfig(AppConfig):
 
     def ready(self):
         from nal_oost.secties import Sectie, registreer_dashboard_sectie, registreer_terrein_sectie
+        from nal_oost.signalen import terreinen_aangemaakt
+        from stappenplan.services import na_terreinen_aangemaakt
         from stappenplan.views import dashboard_sectie_context, sectie_context
+
+        terreinen_aangemaakt.connect(na_terreinen_aangemaakt, dispatch_uid="stappenplan.trajecten_aanmaken")
 
         registreer_terrein_sectie(
             Sectie(sleutel="stappenplan", template="stappenplan/sectie.html", context=sectie_context, volgorde=20)

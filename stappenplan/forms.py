@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nal_oost.uploads import UploadValidator
+from nal_oost.uploads import UPLOADSOORTEN, UploadValidator, max_bytes
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
     CHECKLIST_FINANCIAL_CLOSE,
@@ -13,7 +13,7 @@ from stappenplan.models import (
     Stap,
     Traject,
 )
-from stappenplan.services import MAX_DOCUMENT_BYTES, OUTPUT_VELDEN, TOEGESTANE_TYPEN
+from stappenplan.services import OUTPUT_VELDEN
 from terreinen.models import Organisatie
 
 
@@ -82,10 +82,16 @@ class StakeholderForm(forms.Form):
 class DocumentForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort document"), choices=Document.Soort.choices)
     bestand = forms.FileField(
-        label=_("Bestand (PDF, DOCX, XLSX, ODT, PNG of JPG, hoogstens 10 MB)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(TOEGESTANE_TYPEN))}),
+        validators=[UploadValidator("document")],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in UPLOADSOORTEN["document"])}),
     )
     vertrouwelijk = forms.BooleanField(label=_("Vertrouwelijk (niet zichtbaar voor gemeenten)"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bestand"].label = _("Bestand (PDF, DOCX, XLSX, ODT, PNG of JPG, hoogstens %(mb)s MB)") % {
+            "mb": max_bytes("document") // (1024 * 1024)
+        }
 
 
 class DocumentVersieForm(forms.Form):
@@ -94,8 +100,8 @@ class DocumentVersieForm(forms.Form):
     document = forms.IntegerField(widget=forms.HiddenInput)
     bestand = forms.FileField(
         label=_("Nieuwe versie"),
-        validators=[UploadValidator(soorten=[e.lstrip(".") for e in TOEGESTANE_TYPEN], max_bytes=MAX_DOCUMENT_BYTES)],
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(TOEGESTANE_TYPEN))}),
+        validators=[UploadValidator("document")],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in UPLOADSOORTEN["document"])}),
     )
 
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator
 from terreinen.models import Bedrijventerrein
 
 
@@ -284,7 +285,7 @@ class Document(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="documenten", verbose_name=_("traject"))
     stap = models.PositiveSmallIntegerField(_("stap"), choices=Stap.choices)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
-    bestand = models.FileField(_("bestand"), upload_to=_document_pad, max_length=300)
+    bestand = models.FileField(_("bestand"), upload_to=_document_pad, max_length=300, validators=[UploadValidator("document")])
     naam = models.CharField(_("bestandsnaam"), max_length=200)
     grootte = models.PositiveIntegerField(_("grootte (bytes)"))
     inhoudstype = models.CharField(_("inhoudstype"), max_length=100)

@@ -12,7 +12,7 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from nal_oost import rollen
+from nal_oost import rechten
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
     CHECKLIST_FINANCIAL_CLOSE,
@@ -192,7 +192,6 @@ class Overgang:
     # Step after the move: a number, or a function of the current step (going back).
     naar_stap: int | Callable[[int], int] | None = None
     voorwaarden: tuple[Callable, ...] = ()
-    rollen: tuple[str, ...] = rollen.BEWERKENDE_ROLLEN
     # Extra fields the move sets (e.g. the startsessie outcome).
     zet: Callable[[Traject], dict] = field(default=lambda t: {})
     vraagt_reden: bool = False
@@ -202,8 +201,8 @@ class Overgang:
     def kan_vanuit(self, traject: Traject) -> bool:
         return traject.stap in self.van_stappen and traject.status in self.van_statussen
 
-    def mag(self, user) -> bool:
-        return rollen.rol_van(user) in self.rollen
+    def mag(self, user, traject: Traject) -> bool:
+        return rechten.mag_overgang_doen(user, traject)
 
     def doelstap(self, traject: Traject) -> int:
         if self.naar_stap is None:

@@ -10,18 +10,20 @@ from django.shortcuts import get_object_or_404
 from nal_oost import zichtbaarheid
 from stappenplan import overgangen as fsm
 from stappenplan.models import Document, Evaluatienotitie, Oplossingsrichting, Stap, StapOvergang, Status, Traject
-from stappenplan.services import trajecten_aanmaken
 from stappenplan.termijnen import BIJNA_DAGEN, DOORLOOPTIJD_MAANDEN
 from terreinen.models import Bedrijventerrein, Betrokkenheid, Notitie
 
 
 def traject_van_terrein(*, terrein: Bedrijventerrein) -> Traject:
-    """The park's Traject. Parks imported after the demo get theirs here, lazily (see the README)."""
+    """The park's Traject, created with the park (stappenplan.services.trajecten_aanmaken).
+
+    A read never writes: should a park have none (rows loaded past the application), an unsaved
+    Traject at the start stands in, and the first transition saves it.
+    """
     try:
         return Traject.objects.select_related("regisseur").get(terrein=terrein)
     except Traject.DoesNotExist:
-        trajecten_aanmaken(terrein_ids=[terrein.pk])
-        return Traject.objects.select_related("regisseur").get(terrein=terrein)
+        return Traject(terrein=terrein)
 
 
 def traject_voor_gebruiker(*, user, rin: int) -> Traject:
@@ -90,7 +92,9 @@ def beschikbare_overgangen(
     feiten = feiten or fsm.Feiten(traject)
     parameters = fsm.parameters(vandaag=vandaag, reden="-", herbeoordelen_op=vandaag + timedelta(days=1))
     return [
-        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters)) for o in fsm.overgangen_vanuit(traject) if o.mag(user)
+        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters))
+        for o in fsm.overgangen_vanuit(traject)
+        if o.mag(user, traject)
     ]
 
 

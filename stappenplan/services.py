@@ -11,13 +11,13 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen, zichtbaarheid
+from audit import bulk
+from nal_oost import rechten, zichtbaarheid
 from nal_oost.gelijktijdig import GelijktijdigeWijziging as GelijktijdigeRecordWijziging
 from nal_oost.gelijktijdig import opslaan_met_versie, verwijderen_met_versie
-from nal_oost.uploads import inhoud_past_bij
+from nal_oost.uploads import mime_type
 from stappenplan import overgangen as fsm
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
@@ -61,8 +61,8 @@ class GeenBevoegdheid(PermissionDenied):
     """The user may see the park but not change it."""
 
 
-def _mag_bewerken(user) -> None:
-    if not rollen.mag_bewerken(user):
+def _mag_bewerken(user, traject: Traject) -> None:
+    if not rechten.mag_terrein_bewerken(user, traject.terrein):
         raise GeenBevoegdheid(_("Alleen een regisseur of beheerder kan het stappenplan wijzigen."))
 
 
@@ -93,7 +93,7 @@ def stap_zetten(
     overgang = fsm.OVERGANGEN.get(actie)
     if overgang is None:
         raise OngeldigeOvergang(_("Onbekende actie '%(actie)s'.") % {"actie": actie})
-    if not overgang.mag(user):
+    if not overgang.mag(user, traject):
         raise GeenBevoegdheid(_("Alleen een regisseur of beheerder kan het stappenplan wijzigen."))
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
@@ -177,7 +177,7 @@ _CHECKLISTS = {"checklist_achtergrond": CHECKLIST_ACHTERGROND, "checklist_financ
 
 def traject_gegevens_opslaan(*, traject: Traject, user, gegevens: dict) -> Traject:
     """Record outputs of a step (never the step or status themselves); validates and saves only those fields."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     toegestaan = {veld for velden in OUTPUT_VELDEN.values() for veld in velden}
     onbekend = sorted(set(gegevens) - toegestaan)
     if onbekend:
@@ -220,7 +220,7 @@ def stakeholder_toevoegen(
     warm_contact: bool = False,
 ) -> Betrokkenheid:
     """Add a stakeholder to the park (the stakeholder analysis of step 1): the park's organisations and contacts."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     return stakeholder_vastleggen(
         terrein=traject.terrein,
         user=user,
@@ -238,7 +238,7 @@ def oplossingsrichting_toevoegen(
     *, traject: Traject, user, titel: str, omschrijving: str = "", afwegingen=()
 ) -> Oplossingsrichting:
     """A solution direction in the current round of step 3, weighed against the local considerations."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     afwegingen = _afwegingen_controleren(afwegingen)
     richting = Oplossingsrichting(
         traject=traject, ronde=traject.ronde, titel=titel.strip(), omschrijving=omschrijving, afwegingen=afwegingen
@@ -262,7 +262,7 @@ def oplossingsrichting_wijzigen(
     *, richting: Oplossingsrichting, user, versie: int, titel: str, omschrijving: str = "", afwegingen=()
 ) -> Oplossingsrichting:
     """Edit a solution direction; refused when someone else changed or deleted it since `versie`."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, richting.traject)
     richting.titel, richting.omschrijving = titel.strip(), omschrijving
     richting.afwegingen = _afwegingen_controleren(afwegingen)
     richting.full_clean(validate_constraints=False)
@@ -271,16 +271,17 @@ def oplossingsrichting_wijzigen(
 
 def oplossingsrichting_verwijderen(*, richting: Oplossingsrichting, user, versie: int) -> None:
     """Delete a solution direction (the audit trail keeps what it said)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, richting.traject)
     verwijderen_met_versie(richting, versie=versie)
 
 
 @transaction.atomic
 def oplossingsrichting_markeren(*, richting: Oplossingsrichting, user) -> Oplossingsrichting:
     """Mark the chosen direction of its round (the others in that round are no longer chosen)."""
-    _mag_bewerken(user)
-    Oplossingsrichting.objects.filter(traject_id=richting.traject_id, ronde=richting.ronde).exclude(pk=richting.pk).update(
-        gekozen=False
+    _mag_bewerken(user, richting.traject)
+    bulk.bijwerken(
+        Oplossingsrichting.objects.filter(traject_id=richting.traject_id, ronde=richting.ronde).exclude(pk=richting.pk),
+        gekozen=False,
     )
     richting.gekozen = True
     richting.save(update_fields=["gekozen"])
@@ -289,7 +290,7 @@ def oplossingsrichting_markeren(*, richting: Oplossingsrichting, user) -> Oploss
 
 def evaluatie_toevoegen(*, traject: Traject, user, soort: str, tekst: str, stap: int | None = None) -> Evaluatienotitie:
     """Tips, tops or an improvement point, after any step (default: the current one)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     notitie = Evaluatienotitie(
         traject=traject, stap=traject.stap if stap is None else stap, soort=soort, tekst=tekst.strip(), auteur=user
     )
@@ -300,59 +301,30 @@ def evaluatie_toevoegen(*, traject: Traject, user, soort: str, tekst: str, stap:
 
 # Documents ---------------------------------------------------------------------------------------
 
-MAX_DOCUMENT_BYTES = getattr(settings, "STAPPENPLAN_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024)
-TOEGESTANE_TYPEN = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".odt": "application/vnd.oasis.opendocument.text",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-}
-
 
 def document_toevoegen(
     *, traject: Traject, user, stap: int, soort: str, bestand, vertrouwelijk: bool = True, vorige: Document | None = None
 ) -> Document:
-    """Store an uploaded file on a step, after checking its size, extension and actual content.
+    """Store an uploaded file on a step, after the field's UploadValidator checked its size, extension and content.
 
     With `vorige`, the file is a new version of that document (use `document_nieuwe_versie`).
     """
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     naam = Path(bestand.name or "").name
-    extensie = Path(naam).suffix.lower()
-    if extensie not in TOEGESTANE_TYPEN:
-        raise ValidationError(
-            {
-                "bestand": _("Bestandstype %(ext)s is niet toegestaan; kies een PDF, DOCX, XLSX, ODT, PNG of JPG.")
-                % {"ext": extensie or _("zonder extensie")}
-            }
-        )
-    if bestand.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(
-            {
-                "bestand": _("Het bestand is te groot (%(mb)s MB); de grens is %(max)d MB.")
-                % {"mb": number_format(bestand.size / 1024 / 1024, 1), "max": MAX_DOCUMENT_BYTES // (1024 * 1024)}
-            }
-        )
-    if bestand.size == 0 or not inhoud_past_bij(extensie.lstrip("."), bestand):
-        raise ValidationError(
-            {"bestand": _("De inhoud van het bestand is geen geldig %(ext)s-bestand.") % {"ext": extensie[1:].upper()}}
-        )
     document = Document(
         traject=traject,
         stap=stap,
         soort=soort,
+        bestand=bestand,
         naam=naam[:200],
         grootte=bestand.size,
-        inhoudstype=TOEGESTANE_TYPEN[extensie],
+        inhoudstype=mime_type(naam),
         vertrouwelijk=vertrouwelijk,
         geupload_door=user,
         vorige=vorige,
         versienummer=vorige.versienummer + 1 if vorige else 1,
     )
-    document.full_clean(exclude=["bestand", "vorige"])
+    document.full_clean(exclude=["vorige"])
     document.bestand.save(naam, bestand, save=False)
     try:
         with transaction.atomic():
@@ -379,7 +351,7 @@ def _actueel_document(document: Document) -> Document:
 
 def document_nieuwe_versie(*, document: Document, user, bestand, vertrouwelijk: bool | None = None) -> Document:
     """Upload a new version of a document; the old one stays in the history (and downloadable)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, document.traject)
     with transaction.atomic():
         vorige = _actueel_document(document)
         return document_toevoegen(
@@ -395,7 +367,7 @@ def document_nieuwe_versie(*, document: Document, user, bestand, vertrouwelijk: 
 
 def document_verwijderen(*, document: Document, user) -> Document:
     """Delete a document from the step: it is no longer current, but it and its file stay in the history."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, document.traject)
     with transaction.atomic():
         document = _actueel_document(document)
         document.verwijderd_op = timezone.now()
@@ -417,13 +389,22 @@ def documentgeschiedenis(*, document: Document) -> list[Document]:
 
 
 def trajecten_aanmaken(*, terrein_ids=None) -> int:
-    """Give every park (or the given ones) its Traject; idempotent, in bulk; returns how many were new."""
+    """Give every park (or the given ones) its Traject; idempotent, in bulk, audited; returns how many were new.
+
+    The one place trajecten are created: called when parks are created (`terreinen_aangemaakt`,
+    connected in apps.py) and by the data migrations for parks that existed before.
+    """
     qs = Bedrijventerrein.objects.filter(traject__isnull=True)
     if terrein_ids is not None:
         qs = qs.filter(pk__in=list(terrein_ids))
     nieuw = [Traject(terrein_id=pk) for pk in qs.values_list("pk", flat=True)]
-    Traject.objects.bulk_create(nieuw, batch_size=500, ignore_conflicts=True)
+    bulk.aanmaken(Traject, nieuw)
     return len(nieuw)
+
+
+def na_terreinen_aangemaakt(sender, terrein_ids, **kwargs) -> None:
+    """Receiver of `terreinen_aangemaakt`: every new park gets its Traject in the same transaction."""
+    trajecten_aanmaken(terrein_ids=terrein_ids)
 
 
 def regisseur_toewijzen(*, trajecten, regisseur, alleen_zonder: bool = False) -> int:
@@ -432,7 +413,7 @@ def regisseur_toewijzen(*, trajecten, regisseur, alleen_zonder: bool = False) ->
     The one path for taking on a park, giving it back and assigning in bulk: every park is saved on
     its own, so the field history (audit) gets a row per park, all in one transaction.
     """
-    if regisseur is not None and not rollen.mag_bewerken(regisseur):
+    if regisseur is not None and not rechten.mag_bewerken(regisseur):
         raise ValidationError(_("%(user)s is geen regisseur of beheerder.") % {"user": regisseur.get_username()})
     qs = trajecten.filter(regisseur__isnull=True) if alleen_zonder else trajecten
     # Only parks that actually change get a save (and an audit row).
@@ -453,7 +434,7 @@ def regisseur_toewijzen(*, trajecten, regisseur, alleen_zonder: bool = False) ->
 
 def terrein_oppakken(*, traject: Traject, user) -> Traject:
     """'Ik pak dit terrein op': the user becomes the park's regisseur, unless someone else already is."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     if traject.regisseur_id == user.pk:
         return traject
     if traject.regisseur_id is not None:
@@ -470,7 +451,7 @@ def terrein_oppakken(*, traject: Traject, user) -> Traject:
 
 def terrein_teruggeven(*, traject: Traject, user) -> Traject:
     """Give a park back: only its own regisseur does so (a beheerder reassigns instead)."""
-    _mag_bewerken(user)
+    _mag_bewerken(user, traject)
     if traject.regisseur_id != user.pk:
         raise ValidationError(_("U bent geen regisseur van dit terrein."))
     regisseur_toewijzen(trajecten=Traject.objects.filter(pk=traject.pk, regisseur=user), regisseur=None)

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +14,9 @@ from django.views import View
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
-from nal_oost import rollen, zichtbaarheid
+from nal_oost import rechten, zichtbaarheid
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
+from nal_oost.uploads import bestand_serveren
 from stappenplan import selectors, services
 from stappenplan.forms import (
     DocumentForm,
@@ -39,7 +40,6 @@ from stappenplan.models import (
 from stappenplan.termijnen import termijn_van
 from terreinen import selectors as terrein_selectors
 from terreinen.filtersets import actuele_prioriteit
-from terreinen.models import Bedrijventerrein
 from terreinen.relaties.selectors import betrokkenheden_van
 
 
@@ -98,9 +98,11 @@ def sectie_context(request, terrein) -> dict:
     vandaag = timezone.localdate()
     traject = selectors.traject_van_terrein(terrein=terrein)
     traject.terrein = terrein
+    opgeslagen = traject.pk is not None  # see selectors.traject_van_terrein: a read never creates one
+    mag_bewerken = rechten.mag_terrein_bewerken(user, terrein)
     overgangen = (
         list(traject.overgangen.select_related("door"))
-        if zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang", terrein=terrein)
+        if opgeslagen and zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang", terrein=terrein)
         else []
     )
     return {
@@ -110,21 +112,28 @@ def sectie_context(request, terrein) -> dict:
         "uitkomsten": [(stap, rijen) for stap, rijen in uitkomsten(traject, user=user) if rijen],
         "acties": selectors.beschikbare_overgangen(traject=traject, user=user, vandaag=vandaag),
         "overgangen": overgangen,
-        "documenten": zichtbaarheid.zichtbare_rijen(user, traject.documenten.actueel()),
-        "richtingen": traject.oplossingsrichtingen.all(),
+        "documenten": zichtbaarheid.zichtbare_rijen(user, traject.documenten.actueel()) if opgeslagen else [],
+        "richtingen": traject.oplossingsrichtingen.all() if opgeslagen else [],
         "afwegingen": dict(LOKALE_AFWEGINGEN),
         "toon_door": zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang.door", terrein=terrein),
         "toon_reden": zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang.reden", terrein=terrein),
-        "mag_bewerken": rollen.mag_bewerken(user),
-        "mag_oppakken": rollen.mag_bewerken(user) and traject.regisseur_id is None,
-        "mag_teruggeven": rollen.mag_bewerken(user) and traject.regisseur_id == user.pk,
+        "mag_bewerken": mag_bewerken,
+        "mag_oppakken": mag_bewerken and traject.regisseur_id is None,
+        "mag_teruggeven": mag_bewerken and traject.regisseur_id == user.pk,
     }
 
 
 def _traject_bewerkbaar(request, rin):
     traject = selectors.traject_voor_gebruiker(user=request.user, rin=rin)
-    if not rollen.mag_bewerken(request.user):
+    if not rechten.mag_terrein_bewerken(request.user, traject.terrein):
         raise services.GeenBevoegdheid
+    if traject.pk is None:
+        # A park without its traject (rows loaded past the application): editing starts by creating it,
+        # through the one function that creates trajecten; a GET of the form creates nothing.
+        if request.method != "POST":
+            raise Http404
+        services.trajecten_aanmaken(terrein_ids=[traject.terrein.pk])
+        traject = selectors.traject_voor_gebruiker(user=request.user, rin=rin)
     return traject
 
 
@@ -325,17 +334,10 @@ class StapGegevensView(LoginRequiredMixin, View):
 @require_safe
 def document_downloaden(request, pk: int):
     """Serve an uploaded document, only for parks the user may see; confidential ones only for provincial roles."""
-    documenten = zichtbaarheid.zichtbare_rijen(
-        request.user, Document.objects.filter(traject__terrein__in=Bedrijventerrein.objects.zichtbaar_voor(request.user))
-    )
-    document = get_object_or_404(documenten, pk=pk)
-    try:
-        bestand = document.bestand.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(bestand, as_attachment=True, filename=document.naam, content_type=document.inhoudstype)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    document = get_object_or_404(Document.objects.select_related("traject__terrein"), pk=pk)
+    # A document the user may not see does not exist for them.
+    rechten.toestaan(True, zichtbaar=rechten.mag_document_zien(request.user, document))
+    return bestand_serveren(document.bestand, bestandsnaam=document.naam)
 
 
 @login_required
@@ -369,7 +371,7 @@ def terrein_teruggeven(request, rin: int):
 @require_POST
 def regisseur_toewijzen_view(request):
     """Bulk assignment from the park list: the ticked parks, or every park of the list's current filter."""
-    if not rollen.mag_regisseurs_toewijzen(request.user):
+    if not rechten.mag_regisseurs_toewijzen(request.user):
         raise PermissionDenied(_("Alleen een beheerder kan regisseurs toewijzen."))
     querystring = request.POST.get("querystring", "").lstrip("?")
     terug = reverse("terrein-lijst") + (f"?{querystring}" if querystring else "")

@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce, Concat, Trim
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen, zichtbaarheid
+from nal_oost import rechten, rollen, zichtbaarheid
 from terreinen.criteria import bekend_expressie, criteria_voor
 from terreinen.filtersets import (
     NIET_GESTART,
@@ -62,7 +62,7 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     # Criteria the user may not see are no filter for them.
     if "onbekend" in filterset.filters:
         filterset.filters["onbekend"].extra["choices"] = [(c.veld, c.label) for c in criteria_voor(user)]
-    if not rollen.ziet_alles(user):
+    if not rechten.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (
             Provincie.objects.filter(gemeenten__toegang__user=user).distinct().defer("geometrie")

@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from nal_oost import rollen, zichtbaarheid
+from nal_oost import rechten, zichtbaarheid
 from nal_oost.secties import dashboard_secties, terrein_secties
+from nal_oost.uploads import download_headers
 from terreinen import exports, selectors
 from terreinen.criteria import aantal_bekend, criteria_voor, is_bekend
 from terreinen.filtersets import STAPPEN, STATUSSEN, ZICHTJAREN
@@ -164,7 +165,7 @@ class TerreinLijstView(LoginRequiredMixin, ListView):
         context["criteria_totaal"] = len(criteria_voor(self.request.user))
         context["kolommen"] = kolommen
         context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=self.request.user)
-        if rollen.mag_regisseurs_toewijzen(self.request.user):
+        if rechten.mag_regisseurs_toewijzen(self.request.user):
             context["toewijzen"] = {"regisseurs": selectors.mogelijke_regisseurs()}
         return context
 
@@ -184,8 +185,7 @@ class TerreinExportView(LoginRequiredMixin, View):
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
         response = HttpResponse(schrijf(terreinen, kijker=request.user), content_type=content_type)
         naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
-        response["Content-Disposition"] = f'attachment; filename="{naam}"'
-        return response
+        return download_headers(response, bestandsnaam=naam)
 
 
 class VolledigheidView(LoginRequiredMixin, TemplateView):
@@ -203,7 +203,7 @@ class TerreinImportbladView(LoginRequiredMixin, View):
     """The filtered parks' criteria as an import sheet (XLSX) for the criteria import; for the editing roles."""
 
     def get(self, request):
-        if not rollen.mag_bewerken(request.user):
+        if not rechten.mag_bewerken(request.user):
             raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
         response = HttpResponse(exports.importblad_xlsx(terreinen), content_type=TerreinExportView.FORMATEN["xlsx"][0])
@@ -220,7 +220,7 @@ class CriteriaImportView(LoginRequiredMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not rollen.mag_bewerken(request.user):
+        if not rechten.mag_bewerken(request.user):
             raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -305,7 +305,7 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
         context["stap_label"] = dict(STAPPEN)[terrein.stap_nr]
         context["status_label"] = dict(STATUSSEN).get(terrein.status_code, terrein.status_code)
         user = self.request.user
-        context["mag_bewerken"] = rollen.mag_bewerken(user)
+        context["mag_bewerken"] = rechten.mag_terrein_bewerken(user, terrein)
         if zichtbaarheid.mag_zien(user, "terreinen.Betrokkenheid", terrein=terrein):
             context["betrokkenheden"] = relaties_selectors.betrokkenheden_van(terrein=terrein)
         if zichtbaarheid.mag_zien(user, "terreinen.Organisatie", terrein=terrein):
@@ -330,7 +330,7 @@ class TerreinBewerkenView(LoginRequiredMixin, View):
             return self.handle_no_permission()
         # Outside the user's scope: 404 (terrein_detail); inside it but a reading role: 403.
         self.terrein = selectors.terrein_detail(user=request.user, rin=kwargs["rin"])
-        if not rollen.mag_bewerken(request.user):
+        if not rechten.mag_bewerken(request.user):
             raise PermissionDenied(_("Alleen een regisseur of beheerder kan de gegevens van een terrein wijzigen."))
         return super().dispatch(request, *args, **kwargs)
 

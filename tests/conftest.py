@@ -130,3 +130,22 @@ def referentiegegevens(request):
                     if isinstance(operatie, RunPython):
                         operatie.code(historisch, schema_editor)
     rollen_inrichten()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Count the permission-matrix cells apart from the behaviour tests, so neither hides the other."""
+    uitkomsten = {"matrix": {}, "gedrag": {}}
+    for status in ("passed", "failed", "error", "skipped"):
+        for verslag in terminalreporter.stats.get(status, []):
+            if getattr(verslag, "when", "call") != "call" and status == "passed":
+                continue
+            soort = "matrix" if "matrix" in getattr(verslag, "keywords", {}) else "gedrag"
+            uitkomsten[soort][status] = uitkomsten[soort].get(status, 0) + 1
+    for soort, titel in (("gedrag", "behaviour tests"), ("matrix", "permission-matrix cells")):
+        tellingen = uitkomsten[soort]
+        if tellingen:
+            terminalreporter.write_line(
+                f"{titel}: {sum(tellingen.values())} ("
+                + ", ".join(f"{aantal} {status}" for status, aantal in sorted(tellingen.items()))
+                + ")"
+            )

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.gis.geos import MultiPolygon, Polygon
 
 from plankaarten.models import Plankaart, PlankaartVersie
+from stappenplan.models import Traject
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
 from toolbox.models import Instrument, InstrumentDoelgroep, InstrumentStap
 
@@ -111,3 +112,12 @@ def stakeholder_maken(*, terrein, organisatie: str, soort: str, warm_contact=Fal
     return Betrokkenheid.objects.create(
         terrein=terrein, organisatie=org, warm_contact=warm_contact, rol=rol_op_terrein, contactpersoon=contact
     )
+
+
+def traject_zetten(*, terrein, **velden) -> Traject:
+    """The park's Traject (every park gets one when it is created) put in a given state for a test.
+
+    Test setup only: it writes with `update()`, so it leaves no audit row of its own.
+    """
+    Traject.objects.filter(terrein=terrein).update(**velden)
+    return Traject.objects.get(terrein=terrein)

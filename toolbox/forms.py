@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator, max_bytes, toegestane_extensies
 from stappenplan.models import Stap
 from toolbox.models import Categorie, Doelgroep, Instrument, InstrumentStatus
-from toolbox.uploads import max_upload_bytes, toegestane_extensies
 
 
 def nl_design(form: forms.Form) -> None:
@@ -64,17 +64,17 @@ class InstrumentForm(forms.Form):
 
 
 class VersieForm(forms.Form):
-    bestand = forms.FileField(label=_("Document"))
+    bestand = forms.FileField(label=_("Document"), validators=[UploadValidator("toolbox")])
     toelichting = forms.CharField(label=_("Wat is er veranderd?"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        mb = max_upload_bytes() // (1024 * 1024)
+        mb = max_bytes("toolbox") // (1024 * 1024)
         self.fields["bestand"].help_text = _("Maximaal %(mb)s MB; toegestaan: %(lijst)s.") % {
             "mb": mb,
-            "lijst": toegestane_extensies(),
+            "lijst": toegestane_extensies("toolbox"),
         }
-        self.fields["bestand"].widget.attrs["accept"] = toegestane_extensies().replace(" ", "")
+        self.fields["bestand"].widget.attrs["accept"] = toegestane_extensies("toolbox").replace(" ", "")
         nl_design(self)
 
 

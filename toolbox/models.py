@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from nal_oost import rollen
+from nal_oost import rechten
+from nal_oost.uploads import UploadValidator
 from stappenplan.models import Stap
 from terreinen.models import Bedrijventerrein
 
@@ -37,7 +38,7 @@ class InstrumentStatus(models.TextChoices):
 
 def ziet_eigen_gebruik(user) -> bool:
     """Instruments for 'eigen gebruik' are internal to the programme team: the provincial roles only."""
-    return rollen.rol_van(user) in rollen.PROVINCIALE_ROLLEN
+    return rechten.ziet_vertrouwelijk(user)
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -45,7 +46,7 @@ class InstrumentQuerySet(models.QuerySet):
         """Instruments `user` may see: all for provincial roles; gemeente users never see 'eigen gebruik'."""
         if ziet_eigen_gebruik(user):
             return self
-        if rollen.rol_van(user) == rollen.GEMEENTE:
+        if rechten.is_gemeente(user):
             return self.openbaar()
         return self.none()
 
@@ -135,7 +136,7 @@ class InstrumentVersie(models.Model):
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="versies")
     nummer = models.PositiveIntegerField(_("versie"))
-    bestand = models.FileField(_("bestand"), upload_to=_versie_pad, max_length=300)
+    bestand = models.FileField(_("bestand"), upload_to=_versie_pad, max_length=300, validators=[UploadValidator("toolbox")])
     bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=200)
     mime_type = models.CharField(_("bestandstype"), max_length=120)
     grootte = models.PositiveBigIntegerField(_("grootte (bytes)"))

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from nal_oost import rollen
+from nal_oost import rechten
 from toolbox import selectors
 from toolbox.forms import InzetForm
 
@@ -11,7 +11,7 @@ ZELFSTANDIG = "zelfstandig"
 
 def terrein_sectie_context(request, terrein) -> dict | None:
     user = request.user
-    if rollen.rol_van(user) is None:
+    if not rechten.is_ingelogd(user):
         return None
     toolbox = selectors.terrein_toolbox(user=user, terrein=terrein)
     context = {
@@ -19,7 +19,7 @@ def terrein_sectie_context(request, terrein) -> dict | None:
         "zelfstandig": toolbox.status == ZELFSTANDIG,
         "overzicht_url": reverse("toolbox:zelfstandig-overzicht", args=[terrein.rin]),
     }
-    if rollen.mag_bewerken(user):
+    if rechten.mag_instrument_inzet_vastleggen(user, terrein):
         context["form"] = InzetForm(instrumenten=selectors.instrument_keuzes(user=user), huidige_stap=toolbox.huidige_stap)
         context["form_url"] = reverse("toolbox:inzet-vastleggen", args=[terrein.rin])
     return context

@@ -8,7 +8,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from nal_oost import rollen
+from nal_oost import rechten
 from stappenplan.models import Stap
 from terreinen.models import Bedrijventerrein
 from toolbox.models import (
@@ -28,7 +28,7 @@ STAPPEN_NA_STARTSESSIE = (Stap.OPLOSSINGSRICHTING, Stap.REALISATIEPLAN, Stap.UIT
 def _telling(user, *, veld: str):
     """Per instrument, a count over its uses on parks the user may see, as a subquery (no join fan-out)."""
     inzetten = InstrumentInzet.objects.filter(instrument=OuterRef("pk"))
-    if not rollen.ziet_alles(user):
+    if not rechten.ziet_alles(user):
         inzetten = inzetten.filter(terrein__in=Bedrijventerrein.objects.zichtbaar_voor(user))
     inzetten = inzetten.order_by().values("instrument").annotate(n=Count(veld, distinct=veld != "pk")).values("n")
     return Coalesce(Subquery(inzetten, output_field=IntegerField()), 0)

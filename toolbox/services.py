@@ -3,14 +3,15 @@
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rechten
+from nal_oost.uploads import mime_type
 from terreinen.models import Bedrijventerrein
 from toolbox.models import (
     HERHAALSTAP,
@@ -21,12 +22,10 @@ from toolbox.models import (
     InstrumentStap,
     InstrumentVersie,
 )
-from toolbox.uploads import upload_controleren
 
 
 def _beheerder_vereist(door) -> None:
-    if rollen.rol_van(door) != rollen.BEHEERDER:
-        raise PermissionDenied(_("Alleen een beheerder mag de toolbox onderhouden."))
+    rechten.toestaan(rechten.mag_beheren(door), melding=_("Alleen een beheerder mag de toolbox onderhouden."))
 
 
 def _unieke_slug(titel: str, *, behalve_pk: int | None) -> str:
@@ -98,26 +97,24 @@ def instrument_opslaan(
 def instrument_versie_toevoegen(*, door, instrument: Instrument, bestand, toelichting: str = "") -> InstrumentVersie:
     """Store an uploaded document as the instrument's next version; earlier versions and their files stay."""
     _beheerder_vereist(door)
-    try:
-        soort = upload_controleren(bestand)
-    except ValidationError as e:
-        raise ValidationError({"bestand": e.messages}) from e
     # Lock the instrument so two uploads at once get consecutive numbers instead of a clash.
     Instrument.objects.select_for_update().filter(pk=instrument.pk).first()
     hoogste = instrument.versies.aggregate(m=Max("nummer"))["m"] or 0
     versie = InstrumentVersie(
         instrument=instrument,
         nummer=hoogste + 1,
+        bestand=bestand,
         bestandsnaam=bestand.name.rsplit("/", 1)[-1][:200],
-        mime_type=soort.mime_type,
+        mime_type=mime_type(bestand.name),
         grootte=bestand.size,
         toelichting=toelichting.strip(),
         geupload_door=door,
     )
+    # The field's UploadValidator checks size, extension and content before anything is stored.
+    versie.full_clean()
     versie.bestand.save(versie.bestandsnaam, bestand, save=False)
     # Delete the stored file again if the row cannot be written, so no orphan is left behind.
     try:
-        versie.full_clean(exclude=["bestand"])
         versie.save()
     except Exception:
         versie.bestand.delete(save=False)
@@ -143,10 +140,12 @@ def instrument_inzet_vastleggen(
     At step 3 "no good solution found, toolbox used again" starts the next round; later uses at step 3
     join the newest round, so the rounds of the loop stay countable.
     """
-    if not Bedrijventerrein.objects.zichtbaar_voor(door).filter(pk=terrein.pk).exists():
+    if not rechten.mag_terrein_zien(door, terrein):
         raise Bedrijventerrein.DoesNotExist
-    if not rollen.mag_bewerken(door):
-        raise PermissionDenied(_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."))
+    rechten.toestaan(
+        rechten.mag_instrument_inzet_vastleggen(door, terrein),
+        melding=_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."),
+    )
     stap = int(stap)
     fouten = {}
     if not Instrument.objects.zichtbaar_voor(door).filter(pk=instrument.pk).exists():

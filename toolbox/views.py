@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from nal_oost import rollen
+from nal_oost import rechten
+from nal_oost.uploads import bestand_serveren
 from stappenplan.models import Stap
 from terreinen import selectors as terrein_selectors
 from toolbox import selectors, services
@@ -19,9 +20,11 @@ from toolbox.forms import InstrumentForm, InzetForm, VersieForm
 from toolbox.models import Instrument
 
 
-def _alleen_beheerder(request) -> None:
-    if rollen.rol_van(request.user) != rollen.BEHEERDER:
-        raise PermissionDenied(_("Alleen een beheerder mag de toolbox onderhouden."))
+class OnderhoudMixin(LoginRequiredMixin, rechten.RechtVereistMixin):
+    """Maintaining the catalogue everyone reads: the beheerder only, 403 for the others."""
+
+    recht = staticmethod(rechten.mag_beheren)
+    recht_melding = _lazy("Alleen een beheerder mag de toolbox onderhouden.")
 
 
 def _fouten_naar_form(form, fout: ValidationError) -> None:
@@ -69,13 +72,12 @@ class InstrumentDetailView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class InstrumentBewerkenView(LoginRequiredMixin, View):
+class InstrumentBewerkenView(OnderhoudMixin, View):
     """Create (no slug) or change an instrument; beheerder only."""
 
     template_name = "toolbox/instrument_form.html"
 
     def _instrument(self, request, slug):
-        _alleen_beheerder(request)
         return get_object_or_404(Instrument, slug=slug) if slug else None
 
     def get(self, request, slug=None):
@@ -97,11 +99,10 @@ class InstrumentBewerkenView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "instrument": instrument})
 
 
-class VersieToevoegenView(LoginRequiredMixin, View):
+class VersieToevoegenView(OnderhoudMixin, View):
     template_name = "toolbox/versie_form.html"
 
     def _instrument(self, request, slug):
-        _alleen_beheerder(request)
         return get_object_or_404(Instrument, slug=slug)
 
     def get(self, request, slug):
@@ -132,13 +133,7 @@ class VersieDownloadView(LoginRequiredMixin, View):
 
     def get(self, request, slug, nummer):
         versie = selectors.instrument_versie_voor_download(user=request.user, slug=slug, nummer=nummer)
-        try:
-            bestand = versie.bestand.open("rb")
-        except FileNotFoundError as e:
-            raise Http404(_("Het bestand van deze versie ontbreekt.")) from e
-        response = FileResponse(bestand, as_attachment=True, filename=versie.bestandsnaam, content_type=versie.mime_type)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return bestand_serveren(versie.bestand, bestandsnaam=versie.bestandsnaam)
 
 
 class InzetVastleggenView(LoginRequiredMixin, View):
@@ -148,8 +143,10 @@ class InzetVastleggenView(LoginRequiredMixin, View):
 
     def _context(self, request, rin):
         terrein = terrein_selectors.terrein_detail(user=request.user, rin=rin)
-        if not rollen.mag_bewerken(request.user):
-            raise PermissionDenied(_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."))
+        rechten.toestaan(
+            rechten.mag_instrument_inzet_vastleggen(request.user, terrein),
+            melding=_("Alleen een regisseur of beheerder mag het gebruik van instrumenten vastleggen."),
+        )
         huidige_stap, _status = selectors.terrein_huidige_stap(terrein=terrein)
         instrumenten = selectors.instrument_keuzes(user=request.user)
         return terrein, huidige_stap, instrumenten

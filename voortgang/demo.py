@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from audit import bulk
 from stappenplan.models import Evaluatienotitie, Stap, StapOvergang, StartsessieUitkomst, Status, Traject
 from stappenplan.termijnen import termijn_voor_stap
 from voortgang.geschiedenis import norm_dagen
@@ -199,8 +200,9 @@ def demo_geschiedenis_laden(*, vandaag: date | None = None) -> int:
             keuze = [n for n in NOTITIES if n[0] == stap]
             _stap, soort, tekst = keuze[rng.randrange(len(keuze))]
             notities.append((Evaluatienotitie(traject=traject, stap=stap, soort=soort, tekst=tekst + DEMO_MARKERING), op, rin))
-        # A queryset update: the demo sets the end state its log describes, where the application would use stap_zetten.
-        Traject.objects.filter(pk=traject.pk).update(
+        # The demo sets the end state its log describes, where the application would use stap_zetten (audited in bulk).
+        bulk.bijwerken(
+            Traject.objects.filter(pk=traject.pk),
             stap=v.stap,
             status=v.status,
             versie=len(v.rijen),

@@ -34,7 +34,7 @@ NAL_PRODUCTIE = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "nal_oost.apps.BeheerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -140,7 +140,8 @@ LOGOUT_REDIRECT_URL = "login"
 # (gebruikers.vergrendeling). A successful login resets the pair's count. By hand: `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with model permissions answered by the predicates of nal_oost.rechten.
+    "nal_oost.rechten.RechtenBackend",
 ]
 NAL_INLOGFOUTEN_PER_ACCOUNT = int(env("AXES_FAILURE_LIMIT", "5"))
 NAL_INLOGFOUTEN_PER_ADRES = int(env("NAL_INLOGFOUTEN_PER_ADRES", "50"))
@@ -215,14 +216,26 @@ if NODE_MODULES_DIR.exists():
 # (nal_oost.uploads.bestand_serveren).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
-# Largest toolbox document a beheerder may upload, in MB.
-TOOLBOX_MAX_UPLOAD_MB = int(env("TOOLBOX_MAX_UPLOAD_MB", "25"))
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
-# Upload limits: one uploaded file (nal_oost.uploads.UploadValidator), the whole request body
-# (nal_oost.middleware.UploadLimietMiddleware answers 413 above it), form data without files, and
-# the size above which an upload is streamed to a temporary file instead of kept in memory.
-NAL_UPLOAD_MAX_BYTES = int(env("NAL_UPLOAD_MAX_MB", "25")) * 1024 * 1024
+# Upload limits. One uploaded file, per kind of upload (nal_oost.uploads.UPLOADSOORTEN; checked by
+# nal_oost.uploads.UploadValidator on every FileField), in MB: stappenplan documents, toolbox
+# versions, files for the import commands and generated factsheets.
+NAL_UPLOAD_MAX_MB = {
+    "document": float(env("NAL_UPLOAD_MAX_MB_DOCUMENT", "10")),
+    "toolbox": float(env("NAL_UPLOAD_MAX_MB_TOOLBOX", "25")),
+    "import": float(env("NAL_UPLOAD_MAX_MB_IMPORT", "25")),
+    "factsheet": float(env("NAL_UPLOAD_MAX_MB_FACTSHEET", "25")),
+}
+# Office and OpenDocument files are zips: at most this many entries, this many MB once unpacked,
+# and no entry (of 1 MB or more) packed more than this many times (zip bombs).
+NAL_ZIP_MAX_ONDERDELEN = int(env("NAL_ZIP_MAX_ONDERDELEN", "10000"))
+NAL_ZIP_MAX_UITGEPAKT_MB = float(env("NAL_ZIP_MAX_UITGEPAKT_MB", "250"))
+NAL_ZIP_MAX_RATIO = int(env("NAL_ZIP_MAX_RATIO", "100"))
+# The whole request body (nal_oost.middleware.UploadLimietMiddleware answers 413 above it) follows the
+# largest upload; then form data without files, and the size above which an upload is streamed to a
+# temporary file instead of kept in memory.
+NAL_UPLOAD_MAX_BYTES = int(max(NAL_UPLOAD_MAX_MB.values()) * 1024 * 1024)
 NAL_VERZOEK_MAX_BYTES = NAL_UPLOAD_MAX_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

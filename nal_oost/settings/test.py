@@ -22,7 +22,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # view, which does pass the request) and is the only difference from production's backends.
 AUTHENTICATION_BACKENDS = [
     "tests.beveiliging.backends.AxesOfTestclientBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "nal_oost.rechten.RechtenBackend",
 ]
 NAL_2FA_VERPLICHT = False
 WHITENOISE_AUTOREFRESH = True  # no upfront scan of node_modules for every test client

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from nal_oost import rollen
+from nal_oost import rechten
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from terreinen.models import Bedrijventerrein, Betrokkenheid, Contactpersoon, Notitie
 from terreinen.relaties import forms
@@ -20,7 +20,7 @@ from terreinen.services import logboek, relaties
 
 def _terrein(request, rin: int) -> Bedrijventerrein:
     terrein = get_object_or_404(Bedrijventerrein.objects.zichtbaar_voor(request.user).select_related("gemeente"), rin=rin)
-    if not rollen.mag_bewerken(request.user):
+    if not rechten.mag_bewerken(request.user):
         raise PermissionDenied(_("Alleen een regisseur of beheerder kan dit wijzigen."))
     return terrein
 

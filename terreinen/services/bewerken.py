@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rechten
 from terreinen.criteria import CRITERIA
 from terreinen.models import Bedrijventerrein
 
@@ -63,7 +63,7 @@ def terrein_bewerken(
     Raises PermissionDenied for roles that may not edit, ValidationError for invalid values and
     GelijktijdigeWijziging when the park changed since it was read.
     """
-    if not rollen.mag_bewerken(user):
+    if not rechten.mag_bewerken(user):
         raise PermissionDenied(_("Alleen een regisseur of beheerder kan de gegevens van een terrein wijzigen."))
     onbekend = sorted(set(gegevens) - set(BEWERKBARE_VELDEN))
     if onbekend:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 
+from nal_oost import rechten
 from terreinen.filtersets import BedrijventerreinFilterSet
 from terreinen.models import OpgeslagenFilter
 
@@ -37,8 +38,8 @@ def opgeslagen_filter_bewaren(*, user, naam: str, querystring: str) -> tuple[Opg
 
 def opgeslagen_filter_verwijderen(*, user, pk: int) -> str:
     """Remove one of the user's own saved filters; someone else's filter is a 404. Returns its name."""
-    filter_ = OpgeslagenFilter.objects.filter(user=user, pk=pk).first()
-    if filter_ is None:
+    filter_ = OpgeslagenFilter.objects.filter(pk=pk).first()
+    if filter_ is None or not rechten.mag_opgeslagen_filter_beheren(user, filter_):
         raise Http404
     naam = filter_.naam
     filter_.delete()

@@ -6,6 +6,7 @@ from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.contrib.gis.geos.collections import GeometryCollection
 from django.db import transaction
 
+from audit import bulk
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
 
 # Candidate centres are tried on rings around the municipality's interior point, this far apart.
@@ -72,7 +73,7 @@ def benaderde_geometrie_toekennen() -> int:
         terrein.geometrie_bron = Bedrijventerrein.GeometrieBron.BENADERD
         andere.append(gekozen)
     with transaction.atomic():
-        Bedrijventerrein.objects.bulk_update(zonder, ["geometrie", "geometrie_bron"], batch_size=200)
+        bulk.bijwerken_objecten(Bedrijventerrein, zonder, ["geometrie", "geometrie_bron"], batch_size=200)
     return len(zonder)
 
 

@@ -9,6 +9,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import bulk
 from nal_oost.importeren import (
     BestandFout,
     ImportResultaat,
@@ -24,6 +25,7 @@ from nal_oost.importeren import (
 )
 from nal_oost.signalen import gegevens_gewijzigd
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
+from terreinen.services.aanmaken import terreinen_aanmaken
 
 GEO_TOLERANTIE_M = 0.01
 
@@ -126,9 +128,12 @@ def synchroniseer(model, sleutelveld: str, records: dict, resultaat: ImportResul
             obj.gewijzigd_op = nu
         velden.add("gewijzigd_op")
     with transaction.atomic():
-        model.objects.bulk_create(nieuw, batch_size=500)
-        if gewijzigd:
-            model.objects.bulk_update(gewijzigd, sorted(velden), batch_size=500)
+        # Through audit.bulk: one audit row per created or changed object, as a save would write.
+        if model is Bedrijventerrein:
+            terreinen_aanmaken(nieuw)
+        else:
+            bulk.aanmaken(model, nieuw)
+        bulk.bijwerken_objecten(model, gewijzigd, sorted(velden))
     if nieuw or gewijzigd:
         gegevens_gewijzigd.send(sender=model, bron="import")
     return nieuw + gewijzigd

@@ -9,13 +9,13 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rechten
 from nal_oost.gelijktijdig import opslaan_met_versie
 from terreinen.models import Bedrijventerrein, Notitie
 
 
 def _mag_schrijven(user) -> None:
-    if not rollen.mag_bewerken(user):
+    if not rechten.mag_bewerken(user):
         raise PermissionDenied(_("Alleen een regisseur of beheerder kan het logboek bijhouden."))
 
 
@@ -41,7 +41,7 @@ def notitie_toevoegen(
 
 def mag_corrigeren(*, notitie: Notitie, user) -> bool:
     """Only the author corrects a note (and only while they may still write)."""
-    return rollen.mag_bewerken(user) and notitie.auteur_id is not None and notitie.auteur_id == user.pk
+    return rechten.mag_bewerken(user) and notitie.auteur_id is not None and notitie.auteur_id == user.pk
 
 
 def notitie_corrigeren(

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import bulk
 from nal_oost.importeren import BestandFout, ImportResultaat, WaardeFout, kolommen_toewijzen, lees_tabel, parse_decimaal
 from nal_oost.signalen import gegevens_gewijzigd
 from terreinen.models import Bedrijventerrein, Gemeente, Netbeheerder
@@ -136,6 +137,6 @@ def netbeheerder_afleiden(*, per_gemeente: dict[int, int | None], resultaat: Imp
     resultaat.gewijzigd += len(gewijzigd)
     if gewijzigd and not dry_run:
         # A bulk update on purpose: the model's save() would mark the value as entered by hand.
-        Bedrijventerrein.objects.bulk_update(gewijzigd, ["netbeheerder", "netbeheerder_bron", "gewijzigd_op"], batch_size=500)
+        bulk.bijwerken_objecten(Bedrijventerrein, gewijzigd, ["netbeheerder", "netbeheerder_bron", "gewijzigd_op"])
         gegevens_gewijzigd.send(sender=Bedrijventerrein, bron="netbeheerder_per_gemeente")
     return len(gewijzigd)

@@ -1,7 +1,7 @@
 """Organisations, their contact persons and their links to parks: the one place where they are written.
 
 The park page and the stakeholder analysis of step 1 both call these services. Only roles that may
-change park data (`rollen.mag_bewerken`) write; edits carry the version the user saw
+change park data (`rechten.mag_bewerken`) write; edits carry the version the user saw
 (`nal_oost.gelijktijdig`), so two people editing the same record do not overwrite each other.
 """
 
@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from nal_oost import rollen
+from nal_oost import rechten
 from nal_oost.gelijktijdig import opslaan_met_versie, verwijderen_met_versie
 from terreinen.models import Bedrijventerrein, Betrokkenheid, Contactpersoon, Organisatie
 
 
 def _mag_bewerken(user) -> None:
-    if not rollen.mag_bewerken(user):
+    if not rechten.mag_bewerken(user):
         raise PermissionDenied(_("Alleen een regisseur of beheerder kan organisaties en contactpersonen wijzigen."))
 
 

@@ -7,6 +7,7 @@ from django.contrib.gis.geos import MultiPolygon, Polygon
 from django.db import transaction
 
 from terreinen.models import RD_NEW, Bedrijventerrein, Gemeente, Provincie
+from terreinen.services.aanmaken import terreinen_aanmaken
 
 AANTAL_TERREINEN = 877
 # An 11 × 7 grid of 8 km municipalities in the east of the Netherlands (RD New metres).
@@ -59,5 +60,5 @@ def synthetische_regio_maken(*, seed: int = 2026) -> tuple[int, int]:
                 wloc_type=rnd.choice(WLOC_TYPES),
             )
         )
-    Bedrijventerrein.objects.bulk_create(nieuw, batch_size=500)
+    terreinen_aanmaken(nieuw)
     return len(gemeenten), len(nieuw)

@@ -4,8 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stappenplan.models import Traject
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, PlankaartVersieFactory
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, PlankaartVersieFactory, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def _maak(aantal, gemeenten):
     versie = PlankaartVersieFactory()
     for i in range(aantal):
         terrein = BedrijventerreinFactory(gemeente=gemeenten[i % 2], met_geometrie=True)
-        Traject.objects.create(terrein=terrein, stap=i % 7)
+        traject_zetten(terrein=terrein, stap=i % 7)
         for jaar in (2025, 2030, 2035):
             PlankaartFactory(terrein=terrein, versie=versie, zichtjaar=jaar, laadvermogen_kw=10 * i)
 

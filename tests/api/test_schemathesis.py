@@ -9,8 +9,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.services import api_sleutel_aanmaken
-from stappenplan.models import Traject
-from tests.factories import BedrijventerreinFactory, GemeenteFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, GemeenteFactory, PlankaartFactory, traject_zetten
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
@@ -24,7 +23,7 @@ def sleutel(db):
     zwolle = GemeenteFactory(code="GM0193", naam="Zwolle", overijssel=True)
     for i, gemeente in enumerate((apeldoorn, apeldoorn, zwolle, zwolle)):
         terrein = BedrijventerreinFactory(gemeente=gemeente, rin=1 + i, met_geometrie=i != 3)
-        Traject.objects.create(terrein=terrein, stap=i)
+        traject_zetten(terrein=terrein, stap=i)
         PlankaartFactory(terrein=terrein, zichtjaar=2030, laadvermogen_kw=10 * i)
     yield api_sleutel_aanmaken(organisatie="Schemathesis")[1]
     request_started.connect(close_old_connections)

@@ -24,7 +24,7 @@ from terreinen.models import Bedrijventerrein, Gemeente, Initiatief, Netbeheerde
 from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.helpers import MERKTEKEN, vertrouwelijks_zaaien
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, GemeenteFactory, InstrumentFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, GemeenteFactory, InstrumentFactory, PlankaartFactory, traject_zetten
 from toolbox import services as toolbox_services
 from toolbox.models import Instrument, InstrumentInzet
 
@@ -153,7 +153,7 @@ def omgeving_maken() -> Omgeving:
         gebruikers[sleutel], _ = gebruiker_opslaan(
             username=f"matrix-{sleutel}", rol=rol, gemeente_codes=codes, password=WACHTWOORD
         )
-    Traject.objects.create(terrein=eigen, regisseur=gebruikers["regisseur"])
+    traject_zetten(terrein=eigen, regisseur=gebruikers["regisseur"])
     # An enrolment in progress, so the admin's device pages have an object to show.
     TOTPDevice.objects.create(user=gebruikers[GEMEENTE_ANDER], name="in-aanmelding", confirmed=False)
     vertrouwelijks_zaaien(eigen, auteur=gebruikers["regisseur"])

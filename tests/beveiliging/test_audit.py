@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from audit.models import Wijziging
 from nal_oost.verzoek import actor_context
-from stappenplan.models import Traject
 from tests.beveiliging.helpers import CONTACT_EMAIL, assert_geen_vertrouwelijks, vertrouwelijks_zaaien
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +58,7 @@ def test_traject_step_status_and_regisseur_changes_are_recorded(terrein, maak_ge
     from stappenplan.services import stap_zetten
 
     regisseur = maak_gebruiker("regisseur")
-    traject = Traject.objects.create(terrein=terrein, stap=1)
+    traject = traject_zetten(terrein=terrein, stap=1)
     traject.regisseur = regisseur
     traject.save()
     rij = Wijziging.objects.filter(object_id=str(traject.pk), actie="gewijzigd").get()
@@ -111,7 +110,7 @@ def test_the_park_page_shows_the_history_filterable_by_user_and_date(client, ter
     terrein.ha_netto = 31
     terrein.save()
     Wijziging.objects.filter(actie="gewijzigd", terrein_id=terrein.pk).update(actor=regisseur, actor_naam=regisseur.username)
-    oud = Wijziging.objects.filter(actie="aangemaakt", terrein_id=terrein.pk).get()
+    oud = Wijziging.objects.filter(actie="aangemaakt", terrein_id=terrein.pk, content_type__model="bedrijventerrein").get()
     Wijziging.objects.filter(pk=oud.pk).update(tijdstip=timezone.now() - timedelta(days=40), actor_naam=beheerder.username)
     client.force_login(maak_gebruiker("medewerker"))
 
@@ -133,7 +132,7 @@ def test_the_park_page_shows_the_history_filterable_by_user_and_date(client, ter
 def test_gemeente_users_see_only_public_park_changes_without_names(client, terrein, maak_gebruiker):
     regisseur = maak_gebruiker("regisseur")
     vertrouwelijks_zaaien(terrein, auteur=regisseur)
-    Traject.objects.create(terrein=terrein, regisseur=regisseur)
+    traject_zetten(terrein=terrein, regisseur=regisseur)
     terrein.warme_contacten = True
     terrein.bereikbaarheid = "goed"
     terrein.save()

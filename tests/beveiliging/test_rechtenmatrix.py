@@ -1,17 +1,28 @@
-"""Every URL of the app × every role × GET and POST, with the status each cell must answer.
+"""Every URL of the app × every role × GET and POST, each cell decided by the predicates of nal_oost.rechten.
 
 The URLs are discovered from the URL conf, so a new page without a rule fails here. Add one line
-to REGELS: the URL name (with namespace), how to fill its path parameters, and the expected
-status per role for GET and POST, in the order of ROLNAMEN:
+to REGELS: the URL name (with namespace), how to fill its path parameters, the status the page
+answers when the user may use it, and which predicates decide who may see (`zien`) and who may
+do (`doen`) it. Each cell then asserts the one rule of nal_oost.rechten:
+
+    anonymous → the login page (LOGIN; the API 401, map layers 403)
+    not `zien(user)` → 404           (outside the user's scope)
+    not `doen(user)` → 403           (inside the scope, the action not allowed)
+    otherwise → the page's own status (200, a redirect after a POST, 400 for an empty form…)
+
+A 405 (method not allowed) is answered before the scope is looked at, unless the rule says
+`methode_eerst=False` (screens that do not exist for a role). A handful of cells that no predicate
+decides (login, logout) are given per role as a tuple, in the order of ROLNAMEN:
 
     anoniem, gemeente-eigen, gemeente-ander, medewerker, regisseur, beheerder
 
-LOGIN means a redirect to the login page; 302 any other redirect. Outside a user's scope: 404.
-A user who may see an object but not change it gets 403 on the change. A URL whose cells differ per
-object (a confidential and a public document) gets a tuple of rules, one per object (`varianten`).
-POSTs are empty unless a rule gives `data`. Every answer a gemeente user can open (200) is also
-checked for confidential data, and for the other municipality's user also for the own park's name;
-every API error is problem+json.
+The Django admin is the beheerder's (`mag_beheren`): anonymous visitors are sent to its login page, for
+the other roles it is outside their scope (404). One
+representative add, change and delete URL per admin model is checked (GET, and POST on change),
+not every admin URL. Every answer a gemeente user can open (200) is also checked for confidential
+data, and for the other municipality's user also for the own park's name; every API error is
+problem+json. The cells carry the `matrix` marker; the test summary counts them apart from the
+behaviour tests.
 """
 
 import io
@@ -26,6 +37,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from nal_oost import rechten
 from tests.beveiliging.conftest import GEMEENTE_ANDER, GEMEENTE_EIGEN, ROLNAMEN
 from tests.beveiliging.helpers import assert_geen_vertrouwelijks, inhoud_als_tekst
 
@@ -33,10 +45,23 @@ LOGIN = "login"
 ADMIN = "admin"
 
 
+def ALTIJD(user, o):
+    return True
+
+
 @dataclass(frozen=True)
 class Regel:
-    get: tuple
-    post: tuple
+    # The status when the user may: a number, LOGIN or ADMIN; or a tuple with one status per role.
+    get: int | str | tuple
+    post: int | str | tuple
+    # Predicates (user, omgeving) → bool from nal_oost.rechten: who may see, and who may do, per method.
+    zien: Callable = ALTIJD
+    doen_get: Callable = ALTIJD
+    doen_post: Callable = ALTIJD
+    # What an anonymous user gets, and what a user outside the scope gets.
+    anoniem: int | str = LOGIN
+    buiten_scope: int | str = 404
+    methode_eerst: bool = True
     # Path parameters from the test environment (see conftest.Omgeving).
     kwargs: Callable = field(default=lambda o: {})
     # The body of the POST, from the test environment.
@@ -45,63 +70,91 @@ class Regel:
     naam: str = ""
 
     def __or__(self, wijzigingen: dict) -> "Regel":
-        """The same rule with some cells changed: `terrein() | {"get": (...)}`; fixed data needs no lambda."""
+        """The same rule with some fields changed: `terrein() | {"get": 405}`; fixed data needs no lambda."""
         vast = {k: (lambda o, v=v: v) if k in ("kwargs", "data") and not callable(v) else v for k, v in wijzigingen.items()}
         return replace(self, **vast)
+
+    def verwacht(self, methode: str, rol: str, omgeving) -> int | str:
+        """The status of one cell: the rule of nal_oost.rechten applied to this rule's predicates."""
+        status = getattr(self, methode)
+        if isinstance(status, tuple):
+            return dict(zip(ROLNAMEN, status, strict=True))[rol]
+        user = omgeving.gebruikers[rol]
+        if user is None:
+            return self.anoniem
+        if status == 405 and self.methode_eerst:
+            return 405
+        if not self.zien(user, omgeving):
+            return self.buiten_scope
+        doen = self.doen_get if methode == "get" else self.doen_post
+        if not doen(user, omgeving):
+            return 403
+        return status
+
+
+def _van_user(predicaat):
+    """A predicate of the user alone, as a predicate of (user, omgeving)."""
+    return lambda user, o: predicaat(user)
+
+
+BEHEREN = _van_user(rechten.mag_beheren)
+BEWERKEN = _van_user(rechten.mag_bewerken)
+VERTROUWELIJK = _van_user(rechten.ziet_vertrouwelijk)
+
+
+def EIGEN_TERREIN_ZIEN(user, o):
+    return rechten.mag_terrein_zien(user, o.eigen)
+
+
+def EIGEN_TERREIN_BEWERKEN(user, o):
+    return rechten.mag_terrein_bewerken(user, o.eigen)
 
 
 # Presets for the common cases, one per kind of page.
 def ingelogd(get=200, post=405, kwargs=lambda o: {}):
-    return Regel(get=(LOGIN, get, get, get, get, get), post=(LOGIN, post, post, post, post, post), kwargs=kwargs)
+    return Regel(get=get, post=post, kwargs=kwargs)
 
 
-def terrein(get=200, post=405, kwargs=None):
+def terrein(get=200, post=405, kwargs=None, zien=EIGEN_TERREIN_ZIEN):
     """A page of the own municipality's park: the other municipality gets 404."""
-    return Regel(
-        get=(LOGIN, get, 404, get, get, get),
-        post=(LOGIN, post, 404 if post != 405 else 405, post, post, post),
-        kwargs=kwargs or RIN,
-    )
+    return Regel(get=get, post=post, zien=zien, kwargs=kwargs or RIN)
 
 
 def beheerder(get=200, post=200, kwargs=lambda o: {}):
-    return Regel(get=(LOGIN, 404, 404, 404, 404, get), post=(LOGIN, 404, 404, 404, 404, post), kwargs=kwargs)
+    """A screen of the beheerder: it does not exist for the other roles (404), whatever the method."""
+    return Regel(get=get, post=post, zien=BEHEREN, methode_eerst=False, kwargs=kwargs)
 
 
 def iedereen(get, post, kwargs=lambda o: {}):
+    """Public: no predicate decides, every role (anonymous included) gets the same answer."""
     return Regel(get=(get,) * 6, post=(post,) * 6, kwargs=kwargs)
 
 
 def bewerken(get=200, post=200, kwargs=None):
     """A change on the own park: roles that may read but not change it get 403, the other municipality 404."""
     return Regel(
-        get=(LOGIN, 403, 404, 403, get, get),
-        post=(LOGIN, 403, 404, 403, post, post),
+        get=get,
+        post=post,
+        zien=EIGEN_TERREIN_ZIEN,
+        doen_get=EIGEN_TERREIN_BEWERKEN,
+        doen_post=EIGEN_TERREIN_BEWERKEN,
         kwargs=kwargs or RIN,
     )
 
 
 def onderhoud(get=200, post=200, kwargs=lambda o: {}):
     """Maintenance of a catalogue everyone reads (toolbox, weights): the beheerder only, 403 for the others."""
-    return Regel(get=(LOGIN, 403, 403, 403, 403, get), post=(LOGIN, 403, 403, 403, 403, post), kwargs=kwargs)
+    return Regel(get=get, post=post, doen_get=BEHEREN, doen_post=BEHEREN, kwargs=kwargs)
 
 
-def provinciaal(get=200, post=405, kwargs=lambda o: {}, gemeente_post=404):
+def provinciaal(get=200, post=405, kwargs=lambda o: {}, zien=VERTROUWELIJK):
     """Region-wide or confidential: the provincial roles only, the screen does not exist for gemeente users."""
-    return Regel(
-        get=(LOGIN, 404, 404, get, get, get),
-        post=(LOGIN, gemeente_post, gemeente_post, post, post, post),
-        kwargs=kwargs,
-    )
+    return Regel(get=get, post=post, zien=zien, kwargs=kwargs)
 
 
-def api(get=200, post=405, kwargs=lambda o: {}, ander=None):
+def api(get=200, post=405, kwargs=lambda o: {}, zien=ALTIJD):
     """The partner API for a logged-in user (session): anonymous gets a problem+json 401, POST is never allowed."""
-    return Regel(
-        get=(401, get, get if ander is None else ander, get, get, get),
-        post=(401, post, post, post, post, post),
-        kwargs=kwargs,
-    )
+    return Regel(get=get, post=post, zien=zien, anoniem=401, kwargs=kwargs)
 
 
 def varianten(**regels: Regel) -> tuple[Regel, ...]:
@@ -148,6 +201,21 @@ def RAPPORT(o):
     return {"pk": rapport.pk}
 
 
+def DOCUMENT_ZIEN(attribuut):
+    return lambda user, o: rechten.mag_document_zien(user, getattr(o, attribuut))
+
+
+def INSTRUMENT_ZIEN(attribuut):
+    return lambda user, o: rechten.mag_instrument_zien(user, getattr(o, attribuut))
+
+
+def FACTSHEET_ZIEN(user, o):
+    return rechten.mag_factsheet_downloaden(user, o.eigen)
+
+
+GENEREREN = _van_user(rechten.mag_alle_factsheets_genereren)
+
+
 REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     # terreinen: every list, export and map layer holds only the parks the user may see
     "home": ingelogd(),
@@ -161,41 +229,41 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     # Saved filters are personal: anyone may save one; someone else's filter is a 404, also for the beheerder.
     "opgeslagen-filter-bewaren": ingelogd(get=405, post=302),
     "opgeslagen-filter-verwijderen": Regel(
-        get=(LOGIN, 405, 405, 405, 405, 405),
-        post=(LOGIN, 302, 404, 404, 404, 404),
+        get=405,
+        post=302,
+        zien=lambda user, o: rechten.mag_opgeslagen_filter_beheren(user, o.filter_eigen),
         kwargs=lambda o: {"pk": o.filter_eigen.pk},
     ),
     "kaart": ingelogd(),
     # Map layers are fetched by a script: anonymous gets 403 instead of a login page it cannot read.
-    "kaart-terreinen": Regel(get=(403,) + (200,) * 5, post=(403,) + (405,) * 5),
-    "kaart-gemeenten": Regel(get=(403,) + (200,) * 5, post=(403,) + (405,) * 5),
-    "kaart-provincies": Regel(get=(403,) + (200,) * 5, post=(403,) + (405,) * 5),
+    "kaart-terreinen": ingelogd() | {"anoniem": 403},
+    "kaart-gemeenten": ingelogd() | {"anoniem": 403},
+    "kaart-provincies": ingelogd() | {"anoniem": 403},
     # The regisseur's workbench: editing a park and importing criteria are for the editing roles only.
     "terrein-bewerken": bewerken(post=400),
     "volledigheid": ingelogd(),
-    "terrein-importblad": Regel(get=(LOGIN, 403, 403, 403, 200, 200), post=(LOGIN,) + (405,) * 5),
+    "terrein-importblad": Regel(get=200, post=405, doen_get=BEWERKEN),
     # An empty upload is a form error for the editing roles.
-    "criteria-import": Regel(get=(LOGIN, 403, 403, 403, 200, 200), post=(LOGIN, 403, 403, 403, 400, 400)),
+    "criteria-import": Regel(get=200, post=400, doen_get=BEWERKEN, doen_post=BEWERKEN),
     # stappenplan
     "mijn-terreinen": ingelogd(),
-    "terrein-oppakken": bewerken(get=405, post=302) | {"get": (LOGIN,) + (405,) * 5},
-    "terrein-teruggeven": bewerken(get=405, post=302) | {"get": (LOGIN,) + (405,) * 5},
+    "terrein-oppakken": bewerken(get=405, post=302),
+    "terrein-teruggeven": bewerken(get=405, post=302),
     # Assigning in bulk from the list is the beheerder's; an empty post goes back to the list with a message.
-    "regisseur-toewijzen": Regel(get=(LOGIN,) + (405,) * 5, post=(LOGIN, 403, 403, 403, 403, 302)),
-    "evaluaties": provinciaal(gemeente_post=405),
+    "regisseur-toewijzen": Regel(get=405, post=302, doen_post=_van_user(rechten.mag_regisseurs_toewijzen)),
+    "evaluaties": provinciaal(),
     "stap-gegevens": bewerken(post=400, kwargs=lambda o: {"rin": o.eigen.rin, "stap": 1}) | {"data": {"formulier": "evaluatie"}},
     # The regisseur's empty post misses the version: back to the park with the error, nothing moves.
-    "stap-overgang": bewerken(get=405, post=302, kwargs=lambda o: {"rin": o.eigen.rin, "actie": "inventarisatie_afronden"})
-    | {"get": (LOGIN,) + (405,) * 5},
+    "stap-overgang": bewerken(get=405, post=302, kwargs=lambda o: {"rin": o.eigen.rin, "actie": "inventarisatie_afronden"}),
     # organisations, contact persons and the journal of a park: confidential, changed by regisseur and beheerder;
     # an empty post is refused (400), a delete needs the version the user saw.
     "organisatie-koppelen": bewerken(post=400),
     "betrokkenheid-wijzigen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).pk}),
-    "betrokkenheid-verwijderen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).pk})
-    | {"get": (LOGIN,) + (405,) * 5},
+    "betrokkenheid-verwijderen": bewerken(get=405, post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).pk}),
     "contactpersoon-wijzigen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).contactpersoon_id}),
-    "contactpersoon-verwijderen": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).contactpersoon_id})
-    | {"get": (LOGIN,) + (405,) * 5},
+    "contactpersoon-verwijderen": bewerken(
+        get=405, post=400, kwargs=lambda o: {**RIN(o), "pk": BETROKKENHEID(o).contactpersoon_id}
+    ),
     "notitie-toevoegen": bewerken(post=400),
     # Only the author (the regisseur here) corrects a note; the beheerder may not either.
     "notitie-corrigeren": Regel(
@@ -203,53 +271,51 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
         post=(LOGIN, 403, 404, 403, 400, 403),
         kwargs=lambda o: {**RIN(o), "pk": NOTITIE(o).pk},
     ),
-    "opvolging-afronden": bewerken(post=400, kwargs=lambda o: {**RIN(o), "pk": NOTITIE(o).pk}) | {"get": (LOGIN,) + (405,) * 5},
+    "opvolging-afronden": bewerken(get=405, post=400, kwargs=lambda o: {**RIN(o), "pk": NOTITIE(o).pk}),
     "stappenplan-document": varianten(
-        openbaar=terrein(kwargs=lambda o: {"pk": o.document_openbaar.pk}),
-        vertrouwelijk=provinciaal(gemeente_post=405, kwargs=lambda o: {"pk": o.document_vertrouwelijk.pk}),
+        openbaar=terrein(kwargs=lambda o: {"pk": o.document_openbaar.pk}, zien=DOCUMENT_ZIEN("document_openbaar")),
+        vertrouwelijk=terrein(kwargs=lambda o: {"pk": o.document_vertrouwelijk.pk}, zien=DOCUMENT_ZIEN("document_vertrouwelijk")),
     ),
     # toolbox: everyone reads the catalogue (instruments for the programme team's own use: provincial roles
     # only); the beheerder maintains it; regisseur and beheerder record its use on a park.
     "toolbox:instrument-lijst": ingelogd(),
     "toolbox:instrument-nieuw": onderhoud(),
     "toolbox:instrument-detail": varianten(
-        openbaar=ingelogd(kwargs=INSTRUMENT),
-        intern=provinciaal(gemeente_post=405, kwargs=INSTRUMENT_INTERN),
+        openbaar=provinciaal(kwargs=INSTRUMENT, zien=INSTRUMENT_ZIEN("instrument")),
+        intern=provinciaal(kwargs=INSTRUMENT_INTERN, zien=INSTRUMENT_ZIEN("instrument_intern")),
     ),
     "toolbox:instrument-bewerken": onderhoud(kwargs=INSTRUMENT),
     "toolbox:versie-nieuw": onderhoud(kwargs=INSTRUMENT),
     "toolbox:versie-download": varianten(
-        openbaar=ingelogd(kwargs=lambda o: {**INSTRUMENT(o), "nummer": 1}),
-        intern=provinciaal(gemeente_post=405, kwargs=lambda o: {**INSTRUMENT_INTERN(o), "nummer": 1}),
+        openbaar=provinciaal(kwargs=lambda o: {**INSTRUMENT(o), "nummer": 1}, zien=INSTRUMENT_ZIEN("instrument")),
+        intern=provinciaal(kwargs=lambda o: {**INSTRUMENT_INTERN(o), "nummer": 1}, zien=INSTRUMENT_ZIEN("instrument_intern")),
     ),
     "toolbox:inzet-vastleggen": bewerken(),
     "toolbox:zelfstandig-overzicht": terrein(),
     # prioritering: the ranking holds the visible parks; weights are public, changed by the beheerder;
     # selection rounds span the region, so they do not exist for gemeente users.
     "prioritering:ranglijst": ingelogd(),
-    "prioritering:herberekenen": Regel(get=(LOGIN,) + (405,) * 5, post=(LOGIN, 403, 403, 403, 302, 302)),
+    "prioritering:herberekenen": ingelogd(get=405, post=302) | {"doen_post": _van_user(rechten.mag_prioriteiten_herberekenen)},
     "prioritering:status": ingelogd(),
     "prioritering:kader-lijst": ingelogd(),
     "prioritering:kader-nieuw": onderhoud(),
     "prioritering:kader-detail": ingelogd(kwargs=lambda o: {"versie": o.kader.versie}),
-    "prioritering:ronde-lijst": provinciaal(post=400) | {"post": (LOGIN, 404, 404, 403, 400, 400)},
-    "prioritering:ronde-detail": provinciaal(gemeente_post=405, kwargs=RONDE),
+    "prioritering:ronde-lijst": provinciaal(post=400) | {"doen_post": _van_user(rechten.mag_selectieronde_maken)},
+    "prioritering:ronde-detail": provinciaal(kwargs=RONDE),
     "prioritering:ronde-export": varianten(
-        csv=provinciaal(gemeente_post=405, kwargs=lambda o: RONDE(o, "csv")),
-        xlsx=provinciaal(gemeente_post=405, kwargs=lambda o: RONDE(o, "xlsx")),
+        csv=provinciaal(kwargs=lambda o: RONDE(o, "csv")),
+        xlsx=provinciaal(kwargs=lambda o: RONDE(o, "xlsx")),
     ),
     # factsheets: every role downloads (and may refresh) the factsheets of the parks it sees;
-    # generating all of them is for beheerder and medewerker.
+    # generating all of them is for beheerder and medewerker (the screen does not exist for the others).
     "factsheets:overzicht": ingelogd(),
     "factsheets:download": varianten(
-        gerenderd=terrein(kwargs=lambda o: {"rin": o.eigen.rin, "variant": "factsheet"}),
+        gerenderd=terrein(kwargs=lambda o: {"rin": o.eigen.rin, "variant": "factsheet"}, zien=FACTSHEET_ZIEN),
         niet_gerenderd=terrein(get=404, kwargs=lambda o: {"rin": o.eigen.rin, "variant": "plankaart_detail"}),
     ),
-    "factsheets:bijwerken": terrein(get=405, post=302) | {"get": (LOGIN,) + (405,) * 5},
-    "factsheets:run-starten": Regel(get=(LOGIN,) + (405,) * 5, post=(LOGIN, 404, 404, 302, 404, 302)),
-    "factsheets:run-status": Regel(
-        get=(LOGIN, 404, 404, 200, 404, 200), post=(LOGIN,) + (405,) * 5, kwargs=lambda o: {"pk": o.factsheet_run.pk}
-    ),
+    "factsheets:bijwerken": terrein(get=405, post=302, zien=FACTSHEET_ZIEN),
+    "factsheets:run-starten": provinciaal(get=405, post=302, zien=GENEREREN),
+    "factsheets:run-status": provinciaal(zien=GENEREREN, kwargs=lambda o: {"pk": o.factsheet_run.pk}),
     "factsheets:zip": ingelogd(),
     # voortgang: every role sees the programme views over its own parks; a quarterly report belongs to
     # the user who asked for it (the medewerker here), for everyone else it does not exist.
@@ -263,9 +329,9 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "api:docs": iedereen(get=200, post=405),
     "api:root": api(),
     "api:bedrijventerrein-list": api(),
-    "api:bedrijventerrein-detail": api(ander=404, kwargs=RIN),
+    "api:bedrijventerrein-detail": api(zien=EIGEN_TERREIN_ZIEN, kwargs=RIN),
     "api:gemeente-list": api(),
-    "api:gemeente-detail": api(ander=404, kwargs=lambda o: {"code": o.eigen.gemeente.code}),
+    "api:gemeente-detail": api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"code": o.eigen.gemeente.code}),
     "api:plankaart-list": api(),
     "api:plankaart-versie-list": api(),
     "api:traject-list": api(),
@@ -273,8 +339,8 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "api:aggregaat-provincies": api(),
     "api:instrument-list": api(),
     "api:instrument-detail": varianten(
-        openbaar=api(kwargs=INSTRUMENT),
-        intern=api(kwargs=INSTRUMENT_INTERN) | {"get": (401, 404, 404, 200, 200, 200)},
+        openbaar=api(kwargs=INSTRUMENT, zien=INSTRUMENT_ZIEN("instrument")),
+        intern=api(kwargs=INSTRUMENT_INTERN, zien=INSTRUMENT_ZIEN("instrument_intern")),
     ),
     "api:niet-gevonden": iedereen(get=404, post=404),
     # API keys: the beheerder's screens; an empty form is refused with 400
@@ -301,26 +367,40 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "tweefactor-qr": ingelogd(get=200, post=405),
     # Django admin specials; every other admin URL follows the admin rule below.
     "admin:view_on_site": Regel(
-        get=(LOGIN,) + (403,) * 4 + (404,),
-        post=(LOGIN,) + (403,) * 4 + (404,),
+        get=404,
+        post=404,
+        zien=BEHEREN,
         kwargs=lambda o: {"content_type_id": ContentType.objects.get_for_model(o.eigen).pk, "object_id": o.eigen.pk},
     ),
-    # Django's admin sends an anonymous visitor from its logout page to its index, which asks for a login.
-    "admin:logout": Regel(get=(302,) + (403,) * 4 + (405,), post=(302,) + (403,) * 4 + (302,)),
-    "beheer/(?P<url>.*)$": Regel(get=(LOGIN,) + (403,) * 4 + (404,), post=(LOGIN,) + (403,) * 4 + (404,)),
+    # Django's admin sends non-staff users from its logout page to its index, which asks for a login.
+    "admin:logout": Regel(get=(302,) + (404,) * 4 + (405,), post=(302,) + (404,) * 4 + (302,)),
+    "beheer/(?P<url>.*)$": Regel(get=404, post=404, zien=BEHEREN),
 }
+
+# Per admin model, the representative URLs checked (with the methods): add, change and delete.
+ADMIN_MODEL_ROUTES = {"add/": ("get",), "change/": ("get", "post"), "delete/": ("get",)}
 
 
 def _admin_regel(sleutel: str, route: str) -> Regel | None:
-    """The admin is for the beheerder (is_staff and the role): anonymous visitors are sent to the login
-    page, logged-in users without the role get 403 (the login page would send them straight back).
+    """The admin is the beheerder's (`mag_beheren`): anonymous visitors are sent to the login page, for
+    everyone else it is outside their scope (404; the login page would send them straight back).
 
     What the beheerder gets on an admin page is Django's business (200, a redirect after an empty
     POST, 403 on the read-only audit and lockout tables): ADMIN means "inside the admin, not the login".
     """
     if not route.startswith("beheer/"):
         return None
-    return Regel(get=(LOGIN,) + (403,) * 4 + (ADMIN,), post=(LOGIN,) + (403,) * 4 + (ADMIN,))
+    return Regel(get=ADMIN, post=ADMIN, zien=BEHEREN)
+
+
+def _admin_methoden(route: str) -> tuple[str, ...]:
+    """The methods checked for an admin route: per model only the representative URLs, the rest of the admin once."""
+    if _admin_model(route) is None:
+        return ("get", "post")
+    for einde, methoden in ADMIN_MODEL_ROUTES.items():
+        if route.endswith(einde):
+            return methoden
+    return ()
 
 
 def _admin_model(route: str):
@@ -386,7 +466,17 @@ def _regels(adres: Adres) -> tuple[Regel | None, ...]:
     return regel if isinstance(regel, tuple) else (regel,)
 
 
-GEVALLEN = [(adres, regel) for adres in alle_adressen() for regel in _regels(adres)]
+def _methoden(adres: Adres) -> tuple[str, ...]:
+    return _admin_methoden(adres.route) if adres.route.startswith("beheer/") and adres.sleutel not in REGELS else ("get", "post")
+
+
+GEVALLEN = [
+    (adres, regel, rol, methode)
+    for adres in alle_adressen()
+    for regel in _regels(adres)
+    for methode in _methoden(adres)
+    for rol in ROLNAMEN
+]
 
 
 def _delen(response) -> list[tuple[str, bytes]]:
@@ -412,7 +502,7 @@ def _controleer_inhoud(response, rol: str, omgeving) -> None:
 
 
 def _controleer_antwoord(adres, regel, rol, methode, pad, response, omgeving) -> None:
-    verwacht = dict(zip(ROLNAMEN, getattr(regel, methode), strict=True))[rol]
+    verwacht = regel.verwacht(methode, rol, omgeving)
     locatie = response.get("Location", "")
     naar_login = response.status_code == 302 and ("/inloggen/" in locatie or "/beheer/login/" in locatie)
     if verwacht == LOGIN:
@@ -436,10 +526,11 @@ def matrix_client():
     return Client()
 
 
-@pytest.mark.parametrize("methode", ["get", "post"])
-@pytest.mark.parametrize("rol", ROLNAMEN)
+@pytest.mark.matrix
 @pytest.mark.parametrize(
-    "adres,regel", GEVALLEN, ids=[f"{a.sleutel}[{r.naam}]" if r and r.naam else a.sleutel for a, r in GEVALLEN]
+    "adres,regel,rol,methode",
+    GEVALLEN,
+    ids=[f"{a.sleutel}{f'[{r.naam}]' if r and r.naam else ''}-{rol}-{m}" for a, r, rol, m in GEVALLEN],
 )
 @pytest.mark.django_db
 def test_every_url_answers_each_role_as_the_matrix_says(adres, regel, rol, methode, omgeving, matrix_client):

@@ -22,10 +22,10 @@ from audit.models import Gebeurtenis
 from factsheets.models import Factsheet
 from plankaarten.models import Plankaart, PlankaartVersie
 from prioritering.models import Afwegingskader
-from stappenplan.models import CHECKLIST_ACHTERGROND, StapOvergang, Traject
+from stappenplan.models import CHECKLIST_ACHTERGROND, StapOvergang
 from stappenplan.services import traject_gegevens_opslaan
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, InstrumentFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, InstrumentFactory, PlankaartFactory, traject_zetten
 from tests.factsheets.conftest import plankaart_voor
 from toolbox.models import InstrumentInzet, InstrumentVersie
 
@@ -88,7 +88,7 @@ def test_regisseur_moves_a_park_one_step_through_the_form(maak_gebruiker, twee_g
     regisseur = maak_gebruiker("regisseur")
     terrein = BedrijventerreinFactory(gemeente=twee_gemeenten[0])
     PlankaartFactory(terrein=terrein)
-    traject = Traject.objects.create(terrein=terrein, regisseur=regisseur)
+    traject = traject_zetten(terrein=terrein, regisseur=regisseur)
     traject_gegevens_opslaan(
         traject=traject,
         user=regisseur,
@@ -130,7 +130,7 @@ def test_beheerder_uploads_a_new_toolbox_version_through_the_form(maak_gebruiker
 def test_regisseur_records_a_new_round_in_step_3_through_the_form(maak_gebruiker, twee_gemeenten):
     regisseur = maak_gebruiker("regisseur")
     terrein = BedrijventerreinFactory(gemeente=twee_gemeenten[0])
-    Traject.objects.create(terrein=terrein, stap=3, regisseur=regisseur)
+    traject_zetten(terrein=terrein, stap=3, regisseur=regisseur)
     instrument = InstrumentFactory(titel="Marktconsultatie transacties", stappen=[3])
     client = inloggen(Client(), regisseur)
     gisteren = (timezone.localdate() - dt.timedelta(days=1)).isoformat()

@@ -16,7 +16,11 @@ PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 def xlsx() -> bytes:
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types><Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        )
         z.writestr("xl/workbook.xml", "<workbook/>")
     return uit.getvalue()
 
@@ -36,16 +40,20 @@ def test_real_files_of_an_allowed_kind_pass():
 
 def test_a_file_over_the_limit_is_refused_with_its_size():
     melding = fout(UploadValidator(soorten=("pdf",), max_bytes=1024 * 1024), "groot.pdf", PDF + b"0" * (2 * 1024 * 1024))
-    assert melding == "Het bestand 'groot.pdf' is 2.0 MB; het maximum is 1 MB."
+    assert melding == "Het bestand is te groot (2,0 MB); de grens is 1 MB."
 
 
-@override_settings(NAL_UPLOAD_MAX_BYTES=100)
-def test_the_default_limit_comes_from_the_setting():
-    assert "het maximum is" in fout(UploadValidator(soorten=("pdf",)), "plan.pdf", PDF + b" " * 200)
+@override_settings(NAL_UPLOAD_MAX_MB={"document": 0.0001, "toolbox": 25, "import": 25, "factsheet": 25})
+def test_the_default_limit_comes_from_the_setting_of_the_kind():
+    assert "de grens is" in fout(UploadValidator("document", soorten=("pdf",)), "plan.pdf", PDF + b" " * 200)
+    UploadValidator("toolbox")(SimpleUploadedFile("plan.pdf", PDF + b" " * 200))
 
 
 def test_a_kind_that_is_not_allowed_is_refused():
-    assert "'.docx' zijn hier niet toegestaan" in fout(UploadValidator(soorten=("pdf",)), "brief.docx", b"PK\x03\x04")
+    assert (
+        fout(UploadValidator(soorten=("pdf",)), "brief.docx", b"PK\x03\x04")
+        == "Bestandstype .docx is niet toegestaan; kies een PDF."
+    )
 
 
 def test_a_renamed_file_is_refused_by_its_content():

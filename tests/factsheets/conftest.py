@@ -5,9 +5,15 @@ from decimal import Decimal
 import pytest
 
 from plankaarten.models import PlankaartVersie
-from stappenplan.models import Traject
 from terreinen.models import Notitie
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, PlankaartVersieFactory, UserFactory, stakeholder_maken
+from tests.factories import (
+    BedrijventerreinFactory,
+    PlankaartFactory,
+    PlankaartVersieFactory,
+    UserFactory,
+    stakeholder_maken,
+    traject_zetten,
+)
 
 FIGUREN = {2025: Decimal("845.0"), 2030: Decimal("3420.0"), 2035: Decimal("6620.0")}
 
@@ -48,7 +54,7 @@ def terrein_met_alles(twee_gemeenten):
     regisseur = UserFactory(
         username="r.regisseur", first_name="Renate", last_name="Regisseur", email="r.regisseur@provincie.example"
     )
-    Traject.objects.create(terrein=terrein, stap=2, status="actief", regisseur=regisseur)
+    traject_zetten(terrein=terrein, stap=2, status="actief", regisseur=regisseur)
     stakeholder_maken(
         terrein=terrein, organisatie="Transport BV", soort="bedrijf", naam="Geheime Gerda", email="gerda@vertrouwelijk.example"
     )

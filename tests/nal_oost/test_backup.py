@@ -9,7 +9,7 @@ from django.db import connection
 from plankaarten.models import Plankaart
 from stappenplan.models import Traject
 from terreinen.models import Bedrijventerrein
-from tests.factories import BedrijventerreinFactory, PlankaartFactory
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, traject_zetten
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +40,7 @@ def test_a_backup_restored_into_a_fresh_database_has_the_same_parks_plankaarten_
     terreinen = BedrijventerreinFactory.create_batch(3, met_geometrie=True)
     for terrein in terreinen:
         PlankaartFactory(terrein=terrein)
-        Traject.objects.create(terrein=terrein, stap=2)
+        traject_zetten(terrein=terrein, stap=2)
 
     call_command("backup", "--map", str(tmp_path / "backup"), stdout=StringIO())
     url, naam = lege_database

@@ -312,7 +312,11 @@ def test_available_moves_show_what_is_missing_for_this_user(traject, regisseur):
 
 
 def test_trajecten_are_created_once_per_park(twee_gemeenten):
-    BedrijventerreinFactory.create_batch(3, gemeente=twee_gemeenten[0])
-    assert services.trajecten_aanmaken() == 3
+    """Every park gets its traject when it is created; the one function creating them is idempotent."""
+    parken = BedrijventerreinFactory.create_batch(3, gemeente=twee_gemeenten[0])
+    assert Traject.objects.count() == 3
+    assert services.trajecten_aanmaken() == 0
+    Traject.objects.filter(terrein=parken[0]).delete()
+    assert services.trajecten_aanmaken() == 1
     assert services.trajecten_aanmaken() == 0
     assert Traject.objects.count() == 3

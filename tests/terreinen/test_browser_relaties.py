@@ -4,9 +4,8 @@ a gemeente user of the same park sees neither."""
 import pytest
 from playwright.sync_api import expect
 
-from stappenplan.models import Traject
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory
+from tests.factories import BedrijventerreinFactory, traject_zetten
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +15,7 @@ def test_regisseur_records_contact_and_follow_up_and_gemeente_user_sees_neither(
 ):
     terrein = BedrijventerreinFactory(gemeente=twee_gemeenten[0], naam="Ecofactorij")
     regisseur = maak_gebruiker("regisseur", username="renate")
-    Traject.objects.create(terrein=terrein, regisseur=regisseur)
+    traject_zetten(terrein=terrein, regisseur=regisseur)
     gemeente = maak_gebruiker("gemeente", "GM0200")
     park = f"/terreinen/{terrein.rin}/"
 

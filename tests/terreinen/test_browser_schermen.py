@@ -5,8 +5,7 @@ import json
 import pytest
 from django.conf import settings
 
-from stappenplan.models import Traject
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken, vierkant
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken, traject_zetten, vierkant
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +28,7 @@ def regio(twee_gemeenten, maak_gebruiker):
     }
     for terrein in terreinen.values():
         PlankaartFactory(terrein=terrein, zichtjaar=2030, laadvermogen_kw=900, gemodelleerd=True)
-    Traject.objects.create(terrein=terreinen["Ecofactorij"], stap=3, status="actief", regisseur=maak_gebruiker("regisseur"))
+    traject_zetten(terrein=terreinen["Ecofactorij"], stap=3, status="actief", regisseur=maak_gebruiker("regisseur"))
     stakeholder_maken(terrein=terreinen["Ecofactorij"], organisatie="Liander", soort="netbeheerder", email="n@example.nl")
     return terreinen
 

@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import Wijziging
-from stappenplan.models import Traject
 from stappenplan.services import dagoverzichten_versturen
 from terreinen.models import Notitie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory
+from tests.factories import BedrijventerreinFactory, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def test_regisseur_writes_a_note_with_follow_up_that_shows_in_the_journal_and_mi
 
 def test_the_parks_regisseur_sees_a_follow_up_written_by_someone_else(client, park, maak_gebruiker):
     regisseur = maak_gebruiker("regisseur", username="regisseur-van-het-park")
-    Traject.objects.create(terrein=park, regisseur=regisseur)
+    traject_zetten(terrein=park, regisseur=regisseur)
     login(client, maak_gebruiker("beheerder"))
     schrijf(client, park, opvolgen_op="2026-03-15")
     login(client, regisseur)
@@ -122,7 +121,7 @@ def test_the_daily_digest_lists_follow_ups_due_for_author_and_regisseur_without_
     for user, adres in ((auteur, "bea@example.nl"), (regisseur, "rik@example.nl")):
         user.email = adres
         user.save()
-    Traject.objects.create(terrein=park, regisseur=regisseur)
+    traject_zetten(terrein=park, regisseur=regisseur)
     vandaag = dt.date(2026, 3, 15)
     Notitie.objects.create(
         terrein=park, soort="afspraak", datum="2026-03-01", tekst="Geheime afspraak", opvolgen_op=vandaag, auteur=auteur

@@ -5,10 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from stappenplan.models import Traject
 from terreinen.models import Initiatief, Notitie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ def maak_terreinen(aantal, gemeenten, regisseur):
     for i in range(aantal):
         terrein = BedrijventerreinFactory(gemeente=gemeenten[i % 2], met_geometrie=True)
         if i % 3:
-            Traject.objects.create(terrein=terrein, stap=i % 7, status="actief", regisseur=regisseur)
+            traject_zetten(terrein=terrein, stap=i % 7, status="actief", regisseur=regisseur)
         for jaar in (2025, 2030, 2035):
             PlankaartFactory(terrein=terrein, zichtjaar=jaar)
         stakeholder_maken(terrein=terrein, organisatie=f"Bedrijf {i}", soort="bedrijf", naam=f"Persoon {i}")

@@ -5,10 +5,9 @@ from django.urls import reverse
 
 from audit.models import Wijziging
 from stappenplan import overgangen as fsm
-from stappenplan.models import Traject
 from terreinen.models import Betrokkenheid, Contactpersoon, Organisatie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, stakeholder_maken
+from tests.factories import BedrijventerreinFactory, stakeholder_maken, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -193,7 +192,7 @@ def test_a_person_is_only_reachable_through_a_park_its_organisation_is_linked_to
 
 
 def test_step_one_stakeholder_analysis_reads_the_organisations_of_the_park(client, parken, maak_gebruiker):
-    traject = Traject.objects.create(terrein=parken[0])
+    traject = traject_zetten(terrein=parken[0])
     feiten = lambda: fsm.Feiten(traject)  # noqa: E731 - facts are cached per instance
     assert fsm.stakeholderanalyse_compleet(traject, feiten(), {}) != []
     login(client, maak_gebruiker("regisseur"))
@@ -213,7 +212,7 @@ def test_step_one_stakeholder_analysis_reads_the_organisations_of_the_park(clien
 
 def test_step_one_form_and_park_page_write_the_same_records(client, parken, maak_gebruiker):
     login(client, maak_gebruiker("regisseur"))
-    Traject.objects.create(terrein=parken[0])
+    traject_zetten(terrein=parken[0])
     client.post(
         reverse("stap-gegevens", args=[parken[0].rin, 1]),
         {

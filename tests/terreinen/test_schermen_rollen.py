@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from stappenplan.models import Traject
 from terreinen.models import Initiatief, Notitie
 from tests.conftest import WACHTWOORD
-from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken
+from tests.factories import BedrijventerreinFactory, PlankaartFactory, stakeholder_maken, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +28,10 @@ def regio(twee_gemeenten, maak_gebruiker):
     eigen = BedrijventerreinFactory(gemeente=apeldoorn, naam="Ecofactorij", met_geometrie=True, groot=True)
     tweede = BedrijventerreinFactory(gemeente=apeldoorn, naam="Apeldoorn-Noord", met_geometrie=True, klein=True)
     elders = BedrijventerreinFactory(gemeente=zwolle, naam="Hessenpoort", met_geometrie=True)
-    Traject.objects.create(terrein=eigen, stap=2, status="actief", regisseur=regisseur)
-    Traject.objects.create(
+    traject_zetten(terrein=eigen, stap=2, status="actief", regisseur=regisseur)
+    # Every park gets its traject when created; "not started" is a park without one (rows from before that).
+    Traject.objects.filter(terrein=tweede).delete()
+    traject_zetten(
         terrein=elders, stap=4, status="uitgesteld", uitgesteld_sinds=date(2026, 1, 5), herbeoordelen_op=date(2026, 6, 1)
     )
     for terrein, kw in ((eigen, 1234), (tweede, 80), (elders, 3000)):

@@ -30,7 +30,11 @@ NIEUW = {
 def _docx() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archief:
-        archief.writestr("[Content_Types].xml", "<Types/>")
+        archief.writestr(
+            "[Content_Types].xml",
+            '<Types><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
         archief.writestr("word/document.xml", "<document/>")
     return buffer.getvalue()
 
@@ -129,7 +133,7 @@ def test_office_documents_are_accepted_by_their_content(client, maak_gebruiker):
     [
         ("programma.exe", b"MZ\x90\x00", "Bestandstype .exe is niet toegestaan"),
         ("vermomd.pdf", b"MZ\x90\x00 not a pdf", "is geen geldig PDF-bestand"),
-        ("nep.docx", b"PK\x03\x04 broken zip", "is geen geldig Word-bestand"),
+        ("nep.docx", b"PK\x03\x04 broken zip", "is geen geldig DOCX-bestand"),
         ("xlsx-als.docx", b"", "is leeg"),
         ("binair.csv", b"a;b\n\x00\x01\x02", "is geen geldig CSV-bestand"),
     ],
@@ -145,11 +149,11 @@ def test_uploads_of_the_wrong_type_are_refused_and_nothing_is_stored(client, maa
 
 
 def test_uploads_above_the_size_limit_are_refused(client, maak_gebruiker, settings):
-    settings.TOOLBOX_MAX_UPLOAD_MB = 1
+    settings.NAL_UPLOAD_MAX_MB = {**settings.NAL_UPLOAD_MAX_MB, "toolbox": 1}
     instrument = InstrumentFactory()
     inloggen(client, maak_gebruiker("beheerder"))
     response = _upload(client, instrument, "groot.pdf", PDF_V1 + b"0" * (1024 * 1024))
-    assert "het maximum is 1,0\xa0MB" in response.content.decode()
+    assert "de grens is 1 MB" in response.content.decode()
     assert not InstrumentVersie.objects.exists()
 
 

@@ -3,8 +3,7 @@ import re
 
 import pytest
 
-from stappenplan.models import Traject
-from tests.factories import BedrijventerreinFactory
+from tests.factories import BedrijventerreinFactory, traject_zetten
 from toolbox.models import InstrumentInzet
 
 # Set to a folder to keep screenshots of the pages for a visual check.
@@ -15,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_regisseur_records_a_new_step_3_round_from_the_park_page(inloggen, maak_gebruiker, twee_gemeenten):
     terrein = BedrijventerreinFactory(gemeente=twee_gemeenten[0], naam="Ecofactorij")
-    Traject.objects.create(terrein=terrein, stap=3)
+    traject_zetten(terrein=terrein, stap=3)
     pagina = inloggen(maak_gebruiker("regisseur"))
     pagina.goto(f"/terreinen/{terrein.rin}/")
     sectie = pagina.locator("#toolbox")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stappenplan.models import Traject
-from tests.factories import BedrijventerreinFactory
+from tests.factories import BedrijventerreinFactory, traject_zetten
 from tests.toolbox.conftest import InstrumentFactory, inloggen
 from toolbox.models import InstrumentInzet
 
@@ -33,7 +33,7 @@ def _vastleggen(client, terrein, instrument, **velden):
 def test_regisseur_records_use_and_the_park_page_lists_it(client, maak_gebruiker, terreinen):
     eigen, _ = terreinen
     regisseur = maak_gebruiker("regisseur")
-    Traject.objects.create(terrein=eigen, stap=2, regisseur=regisseur)
+    traject_zetten(terrein=eigen, stap=2, regisseur=regisseur)
     instrument = InstrumentFactory(titel="Intentieovereenkomst test", stappen=[2])
     inloggen(client, regisseur)
 
@@ -50,7 +50,7 @@ def test_regisseur_records_use_and_the_park_page_lists_it(client, maak_gebruiker
 
 def test_park_page_shows_the_instruments_for_the_current_step(client, maak_gebruiker, terreinen, zonder_seed):
     eigen, _ = terreinen
-    Traject.objects.create(terrein=eigen, stap=4)
+    traject_zetten(terrein=eigen, stap=4)
     InstrumentFactory(titel="Checklist financial close", stappen=[4])
     InstrumentFactory(titel="Uitnodiging startsessie", stappen=[2])
     inloggen(client, maak_gebruiker("medewerker"))
@@ -65,17 +65,18 @@ def test_park_page_shows_the_instruments_for_the_current_step(client, maak_gebru
 
 def test_park_without_traject_starts_at_step_0(client, maak_gebruiker, terreinen):
     eigen, _ = terreinen
-    assert not Traject.objects.filter(terrein=eigen).exists()
+    # A park's traject starts at step 0 when the park is created (not when its page is first opened).
+    assert Traject.objects.get(terrein=eigen).stap == 0
     inloggen(client, maak_gebruiker("regisseur"))
     body = client.get(reverse("terrein-detail", args=[eigen.rin])).content.decode()
-    # Opening the park page starts its traject at step 0; the toolbox offers step 0's instruments.
+    # The toolbox offers step 0's instruments.
     assert Traject.objects.get(terrein=eigen).stap == 0
     assert "Gebruik vastleggen" in body
 
 
 def test_step_3_repeat_round_is_counted_and_visible(client, maak_gebruiker, terreinen):
     eigen, _ = terreinen
-    Traject.objects.create(terrein=eigen, stap=3)
+    traject_zetten(terrein=eigen, stap=3)
     potentie, mitigerend, subsidie = InstrumentFactory.create_batch(3, stappen=[3])
     inloggen(client, maak_gebruiker("regisseur"))
 
@@ -134,7 +135,7 @@ def test_gemeente_user_gets_404_for_a_park_elsewhere(client, maak_gebruiker, ter
 
 def test_gemeente_park_page_hides_notes_and_eigen_gebruik(client, maak_gebruiker, terreinen):
     eigen, _ = terreinen
-    Traject.objects.create(terrein=eigen, stap=2)
+    traject_zetten(terrein=eigen, stap=2)
     publiek = InstrumentFactory(titel="Uitnodiging voor de test", stappen=[2], doelgroepen=["bedrijven"])
     intern = InstrumentFactory(titel="Interne powerpoint", stappen=[2], doelgroepen=["eigen_gebruik"])
     for instrument in (publiek, intern):
@@ -165,7 +166,7 @@ def test_instrument_detail_shows_how_often_and_where_it_was_used(client, maak_ge
 
 def test_zelfstandig_park_gets_a_printable_toolbox_for_the_later_steps(client, maak_gebruiker, terreinen, zonder_seed):
     eigen, _ = terreinen
-    Traject.objects.create(terrein=eigen, stap=2, status="zelfstandig")
+    traject_zetten(terrein=eigen, stap=2, status="zelfstandig")
     InstrumentFactory(titel="Modelcontract voor de test", stappen=[4])
     InstrumentFactory(titel="Startsessie-agenda", stappen=[2])
     InstrumentFactory(titel="Intern draaiboek", stappen=[4], doelgroepen=["eigen_gebruik"])

@@ -5,8 +5,8 @@ from datetime import date, datetime, time
 import pytest
 from django.utils import timezone
 
-from stappenplan.models import Evaluatienotitie, StapOvergang, Traject
-from tests.factories import BedrijventerreinFactory, UserFactory
+from stappenplan.models import Evaluatienotitie, StapOvergang
+from tests.factories import BedrijventerreinFactory, UserFactory, traject_zetten
 
 
 def moment(datum: date) -> datetime:
@@ -15,7 +15,7 @@ def moment(datum: date) -> datetime:
 
 def park_met_geschiedenis(gemeente, naam, *, eerste_contact_op, stap, status, moves, regisseur=None):
     terrein = BedrijventerreinFactory(gemeente=gemeente, naam=naam)
-    traject = Traject.objects.create(
+    traject = traject_zetten(
         terrein=terrein, stap=stap, status=status, versie=len(moves), eerste_contact_op=eerste_contact_op, regisseur=regisseur
     )
     for versie, (op, actie, van_stap, naar_stap, van_status, naar_status) in enumerate(moves, start=1):

@@ -11,7 +11,7 @@ from terreinen.exports import kolommen_voor
 from terreinen.filtersets import zoekvoorwaarde
 from terreinen.models import Bedrijventerrein
 from terreinen.views import kaart_eigenschappen
-from tests.factories import BedrijventerreinFactory
+from tests.factories import BedrijventerreinFactory, traject_zetten
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,6 @@ def test_search_looks_only_in_public_fields(monkeypatch, twee_gemeenten):
 
 
 def test_regisseur_choices_hold_only_regisseurs_of_visible_parks(maak_gebruiker, twee_gemeenten):
-    from stappenplan.models import Traject
     from terreinen.selectors import regisseur_keuzes
 
     apeldoorn, zwolle = twee_gemeenten
@@ -86,8 +85,8 @@ def test_regisseur_choices_hold_only_regisseurs_of_visible_parks(maak_gebruiker,
     hier.first_name, hier.last_name = "Anna", "Hier"
     hier.save()
     daar = maak_gebruiker("regisseur", username="r-daar")
-    Traject.objects.create(terrein=BedrijventerreinFactory(gemeente=apeldoorn), regisseur=hier)
-    Traject.objects.create(terrein=BedrijventerreinFactory(gemeente=zwolle), regisseur=daar)
+    traject_zetten(terrein=BedrijventerreinFactory(gemeente=apeldoorn), regisseur=hier)
+    traject_zetten(terrein=BedrijventerreinFactory(gemeente=zwolle), regisseur=daar)
     assert regisseur_keuzes(user=maak_gebruiker("gemeente", "GM0200")) == [(str(hier.pk), "Anna Hier")]
     assert {w for w, _l in regisseur_keuzes(user=maak_gebruiker("medewerker"))} == {str(hier.pk), str(daar.pk)}
 

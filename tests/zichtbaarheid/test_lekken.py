@@ -27,6 +27,7 @@ from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.conftest import GEMEENTE_ANDER, GEMEENTE_EIGEN, omgeving_maken, omgeving_opruimen
 from tests.beveiliging.helpers import vertrouwelijks_zaaien
 from tests.beveiliging.test_rechtenmatrix import _admin_kwargs, _regels, alle_adressen
+from tests.factories import traject_zetten
 from tests.zichtbaarheid import lekken
 from voortgang.models import Kwartaalrapport
 
@@ -64,7 +65,7 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
         )
         # The park elsewhere has a regisseur of its own: not a contact person for the own municipality.
         regisseur_elders, _nieuw = gebruiker_opslaan(username="matrix-regisseur-elders", rol="regisseur", gemeente_codes=[])
-        Traject.objects.create(terrein=omgeving.elders, regisseur=regisseur_elders)
+        traject_zetten(terrein=omgeving.elders, regisseur=regisseur_elders)
         # The park elsewhere has its own organisations, contacts and journal, so its pages are crawled with them.
         vertrouwelijks_zaaien(omgeving.elders, auteur=regisseur_elders)
         # One row of each model the environment has none of, so its fields carry markers too.

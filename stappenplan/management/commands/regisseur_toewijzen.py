@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from stappenplan.models import Traject
-from stappenplan.services import regisseur_toewijzen, trajecten_aanmaken
+from stappenplan.services import regisseur_toewijzen
 
 
 class Command(BaseCommand):
@@ -26,7 +26,6 @@ class Command(BaseCommand):
                 regisseur = get_user_model().objects.get(username=o["regisseur"])
             except get_user_model().DoesNotExist as exc:
                 raise CommandError(f"Onbekende gebruiker '{o['regisseur']}'.") from exc
-        trajecten_aanmaken()
         qs = Traject.objects.all()
         if o["gemeente"]:
             qs = qs.filter(terrein__gemeente__code__in=[c.upper() for c in o["gemeente"]])

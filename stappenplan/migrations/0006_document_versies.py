@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stappenplan", "0003_trajecten_voor_bestaande_terreinen"),
+        ("stappenplan", "0005_trajecten_voor_alle_terreinen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
