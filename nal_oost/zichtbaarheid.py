@@ -15,7 +15,7 @@ class of one field. A field is never more open than its object.
 
 from django.apps import apps
 
-from nal_oost import rollen
+from nal_oost import rechten, rollen
 
 OPENBAAR = "openbaar"
 GEMEENTE = "gemeente"
@@ -541,7 +541,7 @@ def ziet(kijker, klasse_: str, terrein=None) -> bool:
     """
     if klasse_ not in zichtbare_klassen(kijker):
         return False
-    if terrein is not None and kijker != PARTNER and rollen.rol_van(kijker) == rollen.GEMEENTE:
+    if terrein is not None and kijker != PARTNER and rechten.is_gemeente(kijker):
         return terrein.gemeente_id in _gemeente_ids(kijker)
     return True
 

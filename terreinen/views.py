@@ -207,9 +207,7 @@ class TerreinImportbladView(LoginRequiredMixin, View):
             raise PermissionDenied(_("Alleen een regisseur of beheerder kan criteria importeren."))
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
         response = HttpResponse(exports.importblad_xlsx(terreinen), content_type=TerreinExportView.FORMATEN["xlsx"][0])
-        naam = f"criteria-importbestand-{timezone.localdate():%Y%m%d}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{naam}"'
-        return response
+        return download_headers(response, bestandsnaam=f"criteria-importbestand-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 class CriteriaImportView(LoginRequiredMixin, View):

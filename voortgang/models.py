@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.uploads import UploadValidator
+
 
 class Kwartaalrapport(models.Model):
     """One request for the quarterly report; the worker renders its PDF once (see `services.kwartaalrapport_renderen`).
@@ -22,7 +24,10 @@ class Kwartaalrapport(models.Model):
     kwartaal = models.CharField(_("kwartaal"), max_length=7, help_text=_("jaar-kwartaal, bijvoorbeeld 2026-3"))
     filters = models.JSONField(_("filters van de lijst"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WACHTRIJ)
-    bestand = models.FileField(_("PDF"), upload_to="kwartaalrapporten/", max_length=300, blank=True)
+    # A PDF the worker renders, checked like the factsheets it is made the same way as.
+    bestand = models.FileField(
+        _("PDF"), upload_to="kwartaalrapporten/", max_length=300, blank=True, validators=[UploadValidator("factsheet")]
+    )
     aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
     duur_ms = models.PositiveIntegerField(_("rendertijd (ms)"), default=0)

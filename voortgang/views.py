@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from nal_oost.uploads import bestand_serveren, download_headers
 from stappenplan.termijnen import maanden_later
 from terreinen.filtersets import STAPPEN
 from terreinen.selectors import terrein_filterset
@@ -159,14 +160,7 @@ class KwartaalrapportPdfView(LoginRequiredMixin, View):
         rapport = _eigen_rapport(request, pk)
         if rapport.status != Kwartaalrapport.Status.KLAAR or not rapport.bestand:
             raise Http404(_("Dit rapport is (nog) niet klaar."))
-        try:
-            bestand = rapport.bestand.open("rb")
-        except FileNotFoundError as fout:
-            raise Http404(_("Dit rapport is (nog) niet klaar.")) from fout
-        naam = f"kwartaalrapport-{rapport.kwartaal}.pdf"
-        response = FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
-        response["Cache-Control"] = "no-store"
-        return response
+        return bestand_serveren(rapport.bestand, bestandsnaam=f"kwartaalrapport-{rapport.kwartaal}.pdf")
 
 
 class KwartaalrapportXlsxView(LoginRequiredMixin, View):
@@ -179,6 +173,4 @@ class KwartaalrapportXlsxView(LoginRequiredMixin, View):
             services.kwartaalrapport_xlsx(gegevens=gegevens),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="kwartaalrapport-{rapport.kwartaal}.xlsx"'
-        response["Cache-Control"] = "no-store"
-        return response
+        return download_headers(response, bestandsnaam=f"kwartaalrapport-{rapport.kwartaal}.xlsx")

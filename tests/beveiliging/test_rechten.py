@@ -71,7 +71,8 @@ def test_the_admin_is_the_beheerders_and_no_one_elses(client, rolgebruikers):
         if rol == rollen.BEHEERDER:
             assert response.status_code == 200, rol
         else:
-            assert response.status_code == 302 and "/beheer/login/" in response["Location"], rol
+            # Outside their scope: 404, not the login page that would send them straight back (a loop).
+            assert response.status_code == 404, rol
 
 
 def test_a_regisseur_made_staff_by_hand_still_does_not_reach_the_admin(client, rolgebruikers):
@@ -79,8 +80,7 @@ def test_a_regisseur_made_staff_by_hand_still_does_not_reach_the_admin(client, r
     regisseur.is_staff = True
     regisseur.save()
     client.force_login(regisseur)
-    response = client.get(reverse("admin:index"))
-    assert response.status_code == 302 and "/beheer/login/" in response["Location"]
+    assert client.get(reverse("admin:index")).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,8 @@ GEHEIM = ("geheim@example.nl", "06-12345678", "Vertrouwelijke risiconotitie")
 def regio(twee_gemeenten, maak_gebruiker):
     apeldoorn, zwolle = twee_gemeenten
     regisseur = maak_gebruiker("regisseur")
+    regisseur.first_name, regisseur.last_name, regisseur.email = "Rita", "Regisseur", "r.regisseur@provincie.example"
+    regisseur.save()
     eigen = BedrijventerreinFactory(gemeente=apeldoorn, naam="Ecofactorij", met_geometrie=True, groot=True)
     tweede = BedrijventerreinFactory(gemeente=apeldoorn, naam="Apeldoorn-Noord", met_geometrie=True, klein=True)
     elders = BedrijventerreinFactory(gemeente=zwolle, naam="Hessenpoort", met_geometrie=True)
@@ -119,7 +121,8 @@ def test_beheerder_gets_an_edit_link_and_the_regisseur_is_named(client, regio, m
     login(client, gebruiker_voor("beheerder", maak_gebruiker))
     detail = pagina(client, "terrein-detail", regio["eigen"].rin)
     assert reverse("admin:terreinen_bedrijventerrein_change", args=[regio["eigen"].pk]) in detail
-    assert regio["regisseur"].username in detail
+    # The regisseur as the province's contact person: full name and work e-mail.
+    assert "Rita Regisseur" in detail and "r.regisseur@provincie.example" in detail
 
 
 def test_park_without_traject_shows_not_started(client, regio, maak_gebruiker):
