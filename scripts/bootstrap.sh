@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a Debian 12 machine, skipping what is already there.
-# Usage: scripts/bootstrap.sh [demo|test]
-#   demo: the embedded default (SpatiaLite); Python packages from requirements.lock.
-#   test: also PostgreSQL 15 + PostGIS, Redis, chromium, Caddy (the TLS proxy) and the dev tools from
-#         requirements-dev.lock; starts PostgreSQL and Redis when they are installed but not running.
+# Usage: scripts/bootstrap.sh [demo|test|productie]
+#   demo:      the embedded default (SpatiaLite); Python packages from requirements.lock.
+#   productie: also PostgreSQL 15 + PostGIS, Redis and Caddy (the TLS proxy); requirements.lock.
+#   test:      what productie installs, plus chromium and the compose client, and the dev tools from
+#              requirements-dev.lock.
+#   productie and test start PostgreSQL and Redis when they are installed but not running.
 # Python packages are installed only from the lock files, with their hashes (`make lock` regenerates them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
 
 apt_packages=(python3-venv gdal-bin libsqlite3-mod-spatialite libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
-if [ "$mode" = "test" ]; then
-  apt_packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 redis-server chromium poppler-utils
-    docker-compose caddy openssl)
-fi
+case "$mode" in
+  demo) ;;
+  productie) apt_packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 redis-server caddy openssl) ;;
+  test) apt_packages+=(postgresql-15 postgresql-15-postgis-3 postgresql-client-15 redis-server caddy openssl
+    chromium poppler-utils docker-compose) ;;
+  *) echo "Gebruik: scripts/bootstrap.sh [demo|test|productie]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${apt_packages[@]}"; do
@@ -26,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "$mode" = "test" ]; then
+if [ "$mode" != "demo" ]; then
   # Services: started only when installed here but not running; a running server is left as it is.
   # No systemd assumed (containers, CI): pg_ctlcluster and the redis init script work without it.
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then

@@ -245,6 +245,11 @@ def test_backup_maken_en_terugzetten_in_een_lege_database():
         assert bestanden(media) == bestanden(Path(os.environ["MEDIA_ROOT"])) != {}
 
 
+@pytest.fixture(autouse=True)
+def _regel(request):
+    print()  # every journey's steps on lines of their own, after pytest's progress dot
+
+
 @pytest.fixture(autouse=True, scope="module")
 def _samenvatting():
     begin = time.monotonic()
