@@ -20,10 +20,12 @@ logs=(web worker beat proxy)
 
 stoppen() {
   status=$?
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  # Each process was started in a session of its own (setsid): its id is also its process group's,
+  # so the group signal reaches gunicorn's and Celery's child processes too.
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
   done
   if [ "$status" -ne 0 ]; then
     for naam in "${logs[@]}"; do

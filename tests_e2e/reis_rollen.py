@@ -28,6 +28,11 @@ GEMEENTE = "GM0200"  # Apeldoorn, part of the demo region
 gebruikers: dict[str, Gebruiker] = {}
 
 
+def _weblog() -> list[str]:
+    time.sleep(0.2)  # gunicorn writes the access line after the response
+    return (Path(os.environ["E2E_WERKMAP"]) / "web.log").read_text().splitlines()
+
+
 def terrein_met_traject(*, gemeente: str) -> Bedrijventerrein:
     traject = Traject.objects.filter(terrein__gemeente__code=gemeente, stap=0).select_related("terrein").order_by("terrein__naam")
     return traject[0].terrein
@@ -41,6 +46,11 @@ def test_de_proxy_zet_zijn_eigen_kopregels_en_verbergt_de_server(nieuwe_context)
         assert "server" not in antwoord.headers, antwoord.headers
         request_id = antwoord.headers["x-request-id"]
         assert request_id != "van-de-client-1234" and re.fullmatch(r"[0-9a-f-]{36}", request_id), request_id
+        # A client's X-Forwarded-For is replaced by its real address (gunicorn logs what it received).
+        vervalst = context.request.get("/gezondheid?xff-proef", headers={"X-Forwarded-For": "203.0.113.9"})
+        assert vervalst.status == 200
+        regel = next(r for r in reversed(_weblog()) if "xff-proef" in r)
+        assert "203.0.113.9" not in regel and regel.split()[0] in {"127.0.0.1", "::1"}, regel
         pagina = context.new_page()
         antwoord = pagina.goto("/inloggen/")
         assert antwoord.status == 200 and "server" not in antwoord.headers
