@@ -58,7 +58,12 @@ if [ "$mode" != "demo" ]; then
   fi
 fi
 
+# Debian's own Python: the lock files are resolved for it (`make lock` runs in this .venv).
 PY=/usr/bin/python3
+if [ -f .venv/pyvenv.cfg ] && ! grep -qx 'home = /usr/bin' .venv/pyvenv.cfg; then
+  echo "==> .venv was made with another Python; making it anew with $PY"
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "==> creating .venv with $($PY --version)"
   $PY -m venv .venv
