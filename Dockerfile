@@ -33,7 +33,7 @@ WORKDIR /app
 COPY --from=bouw /app/.venv /app/.venv
 COPY --from=bouw /app/static-verzameld /app/static
 COPY . .
-RUN useradd --system --home /app nal \
+RUN useradd --system --uid 10001 --home /app nal \
  && mkdir -p var/media var/celery var/caddy var/backups && chown -R nal var
 USER nal
 EXPOSE 8000
