@@ -2,9 +2,18 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 MANAGE := $(PY) manage.py
-PG_URL ?= postgis://postgres@127.0.0.1:5432/nal_oost
+PIP_COMPILE := .venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+# The test database: a password-authenticated role, created on the local server when missing
+# (scripts/ensure-postgis.sh). Override with your own server: make test PG_URL=postgis://…
+PG_URL ?= postgis://nal_test:nal-test-lokaal@127.0.0.1:5432/nal_oost
+export PG_URL
+# Tests and tools that connect with the URL's user alone find its password here (libpq reads PGPASSWORD).
+PG_PASSWORD := $(shell python3 -c 'import sys; from urllib.parse import urlsplit, unquote; print(unquote(urlsplit(sys.argv[1]).password or ""))' '$(PG_URL)')
+ifneq ($(PG_PASSWORD),)
+export PGPASSWORD := $(PG_PASSWORD)
+endif
 
-.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore openapi loadtest
+.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore openapi loadtest e2e lock
 
 bootstrap:
 	@scripts/bootstrap.sh demo
@@ -19,15 +28,26 @@ demo: bootstrap
 	@DJANGO_SETTINGS_MODULE=nal_oost.settings.dev $(MANAGE) load_demo
 	@scripts/serve-demo.sh
 
-## make test: lint, Django checks, migrations check, the pytest suite on PostGIS + Redis, and a SpatiaLite smoke test.
-test: bootstrap-test lint check pytest smoke-spatialite
+## make test: lint, Django checks, migrations check, the pytest suite on PostGIS + Redis, a SpatiaLite smoke test,
+## and the production shape end to end (make e2e).
+test: bootstrap-test lint check pytest smoke-spatialite e2e
+
+## make e2e: gunicorn, Celery worker and beat and the TLS proxy on production settings, every role's journey in chromium, backup and restore.
+e2e: bootstrap-test
+	@scripts/ensure-postgis.sh --superuser $(PG_URL) >/dev/null
+	@scripts/e2e.sh
+
+## make lock: regenerate requirements.lock and requirements-dev.lock (with hashes) from requirements.in and requirements-dev.in.
+lock: bootstrap-test
+	$(PIP_COMPILE) -o requirements.lock requirements.in
+	$(PIP_COMPILE) -o requirements-dev.lock requirements-dev.in
 
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
 check:
-	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
+	@scripts/ensure-postgis.sh --superuser $(PG_URL)
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.production SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(60))") ALLOWED_HOSTS=x $(MANAGE) check --deploy --fail-level WARNING
@@ -45,7 +65,7 @@ smoke-spatialite:
 	@scripts/smoke-spatialite.sh
 
 bench: bootstrap-test
-	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
+	@scripts/ensure-postgis.sh --superuser $(PG_URL)
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) bench/alles.py
 
 ## make backup: database + uploaded files into var/backups/<timestamp> (settings from the environment, default the demo).
@@ -59,7 +79,7 @@ restore: bootstrap
 
 ## make loadtest: 20 users for 3 minutes on loopback while a bulk factsheet render runs (LAST_DUUR, LAST_GEBRUIKERS).
 loadtest: bootstrap-test
-	@PGDATABASE_NAL=$(notdir $(PG_URL)) scripts/ensure-postgis.sh
+	@scripts/ensure-postgis.sh --superuser $(PG_URL)
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(PY) bench/lasttest.py
 
 clean:

@@ -2,7 +2,8 @@
 
 A backup is a folder with `database.dump` (pg_dump custom format) or `database.sqlite3`
 (SpatiaLite), `media.tar.gz`, and `manifest.json` holding the row count of every table, so a
-restore can prove it brought back what was saved.
+restore can prove it brought back what was saved. The counts come from the same snapshot as the
+dump, so they hold while the application keeps running.
 """
 
 import json
@@ -69,24 +70,52 @@ def _uitvoeren(opdracht: list[str], omgeving: dict) -> None:
         raise BackupFout(f"{opdracht[0]} faalde ({proces.returncode}): {proces.stderr.strip()[-2000:]}")
 
 
+def _pg_dump_met_tellingen(db: dict, tabellen: list[str], bestand: Path) -> dict[str, int]:
+    """pg_dump and the row counts from one snapshot, so they agree while the application keeps writing.
+
+    A REPEATABLE READ transaction exports its snapshot (pg_export_snapshot), counts the rows in it and
+    stays open while pg_dump reads the same snapshot (--snapshot).
+    """
+    import psycopg
+
+    with _pg_verbinding(db) as verbinding:
+        verbinding.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        verbinding.read_only = True
+        with verbinding.cursor() as cursor:
+            snapshot = cursor.execute("SELECT pg_export_snapshot()").fetchone()[0]
+            tellingen = rijen_tellen(cursor, tabellen)
+            _uitvoeren(
+                [
+                    "pg_dump",
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--snapshot={snapshot}",
+                    f"--file={bestand}",
+                    db["NAME"],
+                ],
+                _pg_omgeving(db),
+            )
+        verbinding.rollback()
+    return tellingen
+
+
 def backup_maken(*, doelmap: Path | None = None) -> Path:
     """Write a backup folder (default var/backups/<timestamp>) and return its path."""
     db = connection.settings_dict
     doelmap = Path(doelmap or Path(settings.BASE_DIR) / "var" / "backups" / timezone.now().strftime("%Y%m%d-%H%M%S"))
     doelmap.mkdir(parents=True, exist_ok=False)
-    with connection.cursor() as cursor:
-        tellingen = rijen_tellen(cursor, _tabellen())
+    tabellen = _tabellen()
     if _is_postgres(db):
-        _uitvoeren(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={doelmap / 'database.dump'}", db["NAME"]],
-            _pg_omgeving(db),
-        )
+        tellingen = _pg_dump_met_tellingen(db, tabellen, doelmap / "database.dump")
     else:
         bron = sqlite3.connect(db["NAME"])
         doel = sqlite3.connect(doelmap / "database.sqlite3")
         with doel:
             bron.backup(doel)
         bron.close()
+        # Counted in the copy itself: the counts describe exactly what was saved.
+        tellingen = rijen_tellen(doel.cursor(), tabellen)
         doel.close()
     media = Path(settings.MEDIA_ROOT)
     with tarfile.open(doelmap / "media.tar.gz", "w:gz") as tar:

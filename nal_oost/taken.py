@@ -50,7 +50,7 @@ def achtergrond_vertraagd() -> bool:
     return UitgesteldeTaak.objects.exists()
 
 
-@shared_task(ignore_result=True, time_limit=120)
+@shared_task(ignore_result=True, time_limit=120, soft_time_limit=110)
 def uitgestelde_taken_versturen() -> int:
     """Send deferred tasks in the order they were deferred; stops at the first failure. Returns how many went out."""
     verstuurd = 0

@@ -207,10 +207,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Front-end packages are installed from npm at setup time and served from node_modules.
+# Front-end packages are installed from npm at setup time and served from node_modules, under
+# static/npm/<folder>: only the folders the pages load, so collectstatic (and its compression) stays quick.
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
-if NODE_MODULES_DIR.exists():
-    STATICFILES_DIRS.append(("npm", NODE_MODULES_DIR))
+NPM_STATIC_MAPPEN = ["@utrecht/component-library-css/dist", "leaflet/dist"]
+STATICFILES_DIRS += [(f"npm/{map_}", NODE_MODULES_DIR / map_) for map_ in NPM_STATIC_MAPPEN if (NODE_MODULES_DIR / map_).is_dir()]
 # Uploaded files live outside the static root and have no public URL: whitenoise never serves them
 # and no URL pattern maps MEDIA_URL; they reach users only through permission-checked views
 # (nal_oost.uploads.bestand_serveren).

@@ -5,6 +5,7 @@ warnings (checked in `make check` and in the tests).
 """
 
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 from .base import *  # noqa: F403
 from .base import NAL_PROXY_AANTAL, SECRET_KEY, env, env_bool, env_list
@@ -20,6 +21,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 if NAL_PROXY_AANTAL:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The container healthcheck asks gunicorn directly over plain HTTP (scripts/proces.sh gezond).
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid$"]
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -33,6 +36,8 @@ SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 NAL_2FA_VERPLICHT = env_bool("NAL_2FA_VERPLICHT", True)
+# Source maps are for developers' tools only: not worth compressing at build time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

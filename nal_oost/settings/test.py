@@ -6,7 +6,7 @@ os.environ.setdefault("DATABASE_URL", "postgis://postgres@127.0.0.1:5432/nal_oos
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 from .base import *  # noqa: E402, F403
-from .base import env  # noqa: E402
+from .base import NODE_MODULES_DIR, STATICFILES_DIRS, env  # noqa: E402
 
 SECRET_KEY = env("SECRET_KEY", "test-only-key")
 DEBUG = False
@@ -16,6 +16,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# axe-core audits the pages in the browser tests; it is not served outside the tests.
+STATICFILES_DIRS = [*STATICFILES_DIRS, ("npm/axe-core", NODE_MODULES_DIR / "axe-core")]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 # django-axes needs the request to count failures; Django's test client `login()` authenticates
 # without one. This backend lets `client.login()` through (lockout tests post to the real login

@@ -66,3 +66,29 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path, settings):
     call_command("backup", "--map", str(tmp_path / "backup"), stdout=StringIO())
     with pytest.raises(CommandError, match="niet leeg"):
         call_command("restore", str(tmp_path / "backup"), "--media-root", str(tmp_path / "terug"), stdout=StringIO())
+
+
+def test_rows_written_while_pg_dump_runs_leave_the_counts_and_the_dump_in_agreement(
+    tmp_path, settings, lege_database, monkeypatch
+):
+    """On a live system rows keep arriving: the counts must describe the dump, not the moment before it."""
+    from nal_oost import backup
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    BedrijventerreinFactory.create_batch(2)
+    echt_uitvoeren = backup._uitvoeren
+
+    def terwijl_de_dump_begint(opdracht, omgeving):
+        if opdracht[0] == "pg_dump":
+            BedrijventerreinFactory()  # committed by the application in the meantime (no test transaction here)
+        echt_uitvoeren(opdracht, omgeving)
+
+    monkeypatch.setattr(backup, "_uitvoeren", terwijl_de_dump_begint)
+    call_command("backup", "--map", str(tmp_path / "backup"), stdout=StringIO())
+    assert Bedrijventerrein.objects.count() == 3
+    url, naam = lege_database
+    call_command(
+        "restore", str(tmp_path / "backup"), "--database-url", url, "--media-root", str(tmp_path / "terug"), stdout=StringIO()
+    )
+    with psycopg.connect(dbname=naam, host=connection.settings_dict["HOST"], user=connection.settings_dict["USER"]) as db:
+        assert db.execute(f"SELECT count(*) FROM {Bedrijventerrein._meta.db_table}").fetchone()[0] == 2

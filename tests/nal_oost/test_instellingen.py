@@ -11,7 +11,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 # Tests and measurement scripts have their own knobs; they are not settings of the application.
-NIET_DE_APPLICATIE = {".git", ".venv", "node_modules", "var", "tests", "bench", "static", "templates", "locale"}
+NIET_DE_APPLICATIE = {".git", ".venv", "node_modules", "var", "tests", "tests_e2e", "bench", "static", "templates", "locale"}
 ENV_FUNCTIES = {"env", "env_bool", "env_list"}
 OS_ENVIRON_LEZEN = {"get", "setdefault", "pop"}
 ENTRY = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=")
