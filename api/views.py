@@ -33,6 +33,7 @@ from api.antwoorden import (
     pagina_links,
 )
 from api.authenticatie import ApiSleutelAuthentication, ApiSleutelThrottle, HeeftToegang
+from api.geometrie import geojson_expressie
 from api.models import Resource
 from api.paginering import DECIMAAL, GEHEEL, TEKST, Keyset, Sortering
 from api.parameters import GEO_PARAMETERS, PAGINA_PARAMETERS, TERREIN_FILTERS, ParameterLezer
@@ -48,7 +49,6 @@ from api.velden import (
     rij_uitlezen,
 )
 from plankaarten.models import ZICHTJAREN, Scenario
-from terreinen.geojson import geojson_expressie
 from toolbox.models import Categorie, Doelgroep, InstrumentStatus
 
 API_VERSIE = settings.SPECTACULAR_SETTINGS["VERSION"]
