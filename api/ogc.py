@@ -27,6 +27,7 @@ from api.antwoorden import (
     ApiJsonRenderer,
     GeoJsonAlsJsonRenderer,
     GeoJsonRenderer,
+    crs_lid,
     feature,
     json_tekst,
     link_header,
@@ -210,6 +211,8 @@ def collectie_beschrijving(request, collectie: Collectie) -> dict:
             _link(basis, "self", JSON, "Deze collectie"),
             _link(items, "items", GEO_JSON, "De objecten als GeoJSON"),
             _link(f"{basis}/schema", "describedby", SCHEMA_JSON, "JSON Schema van een object"),
+            # The same relation (RFC 8288 compares them case-insensitively); GDAL up to 3.8, and so QGIS, reads only this spelling.
+            _link(f"{basis}/schema", "describedBy", SCHEMA_JSON, "JSON Schema van een object"),
             _link(f"{basis}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", SCHEMA_JSON, "Filters"),
         ],
         "crs": list(OGC_CRS_SRID),
@@ -537,6 +540,7 @@ class ItemsView(OgcView):
         features = [feature(r, collectie.velden, id_naam=collectie.id_naam) for r in pagina]
         kop = {
             "type": "FeatureCollection",
+            **crs_lid(srid),
             "links": [
                 *({"href": href, "rel": rel, "type": GEO_JSON} for rel, href in links.items()),
                 _link(reverse("api:ogc-collectie", kwargs={"collectie_id": collectie.id}, request=request), "collection", JSON),
