@@ -211,7 +211,7 @@ def collectie_beschrijving(request, collectie: Collectie) -> dict:
             _link(basis, "self", JSON, "Deze collectie"),
             _link(items, "items", GEO_JSON, "De objecten als GeoJSON"),
             _link(f"{basis}/schema", "describedby", SCHEMA_JSON, "JSON Schema van een object"),
-            # The same relation (RFC 8288 compares them case-insensitively); GDAL up to 3.8, and so QGIS, reads only this spelling.
+            # The same relation (RFC 8288 compares case-insensitively): GDAL 3.6, and so QGIS on it, reads only this spelling.
             _link(f"{basis}/schema", "describedBy", SCHEMA_JSON, "JSON Schema van een object"),
             _link(f"{basis}/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", SCHEMA_JSON, "Filters"),
         ],
