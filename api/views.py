@@ -4,7 +4,6 @@ Adding a collection (for example the toolbox's `instrumenten`) is one `Resource`
 in velden.py and one small viewset registered in urls.py.
 """
 
-from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from api import openapi, selectors
+from api import http, openapi, selectors
 from api.antwoorden import (
     GEOMETRIE,
     ApiJsonRenderer,
@@ -51,7 +50,6 @@ from api.velden import (
 from plankaarten.models import ZICHTJAREN, Scenario
 from toolbox.models import Categorie, Doelgroep, InstrumentStatus
 
-API_VERSIE = settings.SPECTACULAR_SETTINGS["VERSION"]
 SCENARIO_PARAMETER = OpenApiParameter(
     "scenario",
     {"type": "string", "enum": list(Scenario.values), "default": Scenario.MIDDEN},
@@ -73,10 +71,15 @@ class NlApiMixin:
     def get_exception_handler(self):
         return exception_handler
 
+    # The OpenAPI description is public; everything else is keyed data (see api/http.py).
+    publiek = False
+
+    def dispatch(self, request, *args, **kwargs):
+        return http.cors_voorcontrole(request) or super().dispatch(request, *args, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-Version"] = API_VERSIE
-        return response
+        return http.afronden(request, response, publiek=self.publiek)
 
 
 def _namen(velden) -> list[str]:
@@ -621,6 +624,7 @@ class OpenApiView(NlApiMixin, SpectacularJSONAPIView):
     permission_classes = [AllowAny]
     throttle_classes = []
     renderer_classes = SpectacularJSONAPIView.renderer_classes[::-1]  # application/json first
+    publiek = True
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
