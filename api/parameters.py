@@ -16,7 +16,8 @@ from rest_framework import exceptions
 
 from api.geometrie import BREEDTE_EERST
 from api.problemen import OngeldigeParameters
-from terreinen.filtersets import BedrijventerreinFilterSet
+from nal_oost import zichtbaarheid
+from terreinen.filtersets import BedrijventerreinFilterSet, filters_voor
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 RD_NEW = "http://www.opengis.net/def/crs/EPSG/0/28992"
@@ -26,8 +27,8 @@ CRS_SRID = {CRS84: 4326, RD_NEW: 28992}
 OGC_CRS_SRID = {CRS84: 4326, ETRS89: 4258, RD_NEW: 28992}
 SRID_CRS = {srid: uri for uri, srid in OGC_CRS_SRID.items()}
 
-# Park filters the API leaves out: `regisseur` names application users; `sortering` is the web list's
-# column sort, which keyset paging replaces with `sorteer` (a page order must be the cursor's order).
+# Park filters the API leaves out although their field is public: `regisseur` values are application user ids;
+# `sortering` is the web list's column sort, which keyset paging replaces with `sorteer` (a page is in cursor order).
 NIET_PUBLIEKE_FILTERS = {"regisseur", "sortering"}
 # Filters that take database ids: a value must be a positive integer that fits the id column.
 ID_PATROON = re.compile(r"[1-9][0-9]{0,17}")
@@ -63,7 +64,8 @@ def crs_uit_kop(kop: str, tabel: dict[str, int]) -> int | None:
     return None
 
 
-TERREIN_FILTERS = {camel(naam): naam for naam in BedrijventerreinFilterSet.base_filters if naam not in NIET_PUBLIEKE_FILTERS}
+# Of the park filters, those over fields a partner may see (nal_oost/zichtbaarheid.py).
+TERREIN_FILTERS = {camel(naam): naam for naam in filters_voor(zichtbaarheid.PARTNER) if naam not in NIET_PUBLIEKE_FILTERS}
 PAGINA_PARAMETERS = {"cursor", "pageSize", "sorteer"}
 GEO_PARAMETERS = {"crs", "bbox", "bbox-crs"}
 

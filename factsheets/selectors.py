@@ -82,6 +82,49 @@ class _GemeenteKaarten:
         return self._cache.get(pk)
 
 
+# Who each variant is made for, as a class of the register: the PDF is shared, so it holds only what that
+# audience may see. Each property of the park on a factsheet names the field it shows (nal_oost/zichtbaarheid.py).
+VARIANT_KLASSE = {Variant.FACTSHEET: zichtbaarheid.OPENBAAR, Variant.PLANKAART_DETAIL: zichtbaarheid.GEMEENTE}
+TERREIN_BRON = {
+    "rin": "terreinen.Bedrijventerrein.rin",
+    "naam": "terreinen.Bedrijventerrein.naam",
+    "gemeente": "terreinen.Gemeente.naam",
+    "provincie": "terreinen.Provincie.naam",
+    "ha_bruto": "terreinen.Bedrijventerrein.ha_bruto",
+    "ha_netto": "terreinen.Bedrijventerrein.ha_netto",
+    "grootteklasse": "terreinen.Bedrijventerrein.ha_netto",
+    "netbeheerder": "terreinen.Bedrijventerrein.netbeheerder",
+    "netcongestie": "terreinen.Bedrijventerrein.netcongestie",
+    "parkmanagement": "terreinen.Bedrijventerrein.parkmanagement",
+    "aantal_bedrijven": "terreinen.Bedrijventerrein.aantal_bedrijven",
+    "peiljaar": "terreinen.Bedrijventerrein.peiljaar",
+    "ha_uitgeefbaar": "terreinen.Bedrijventerrein.ha_uitgeefbaar",
+    "wloc_type": "terreinen.Bedrijventerrein.wloc_type",
+    "onderstation": "terreinen.Bedrijventerrein.onderstation",
+    "aantal_sectoren": "terreinen.Bedrijventerrein.aantal_sectoren",
+    "sbi_diversiteit": "terreinen.Bedrijventerrein.aantal_sectoren",
+    "aandeel_logistiek": "terreinen.Bedrijventerrein.aandeel_logistiek",
+    "logistiek_klasse": "terreinen.Bedrijventerrein.aandeel_logistiek",
+    "bereikbaarheid": "terreinen.Bedrijventerrein.bereikbaarheid",
+    "terrein_vol": "terreinen.Bedrijventerrein.terrein_vol",
+    "eigen_initiatief": "terreinen.Bedrijventerrein.eigen_initiatief",
+    "afstand_ze_zone_km": "terreinen.Bedrijventerrein.afstand_ze_zone_km",
+    "ze_zone_gemeente": "terreinen.Gemeente.ze_zone",
+    "geometrie_bron": "terreinen.Bedrijventerrein.geometrie_bron",
+    "initiatieven": "terreinen.Bedrijventerrein.initiatieven",
+}
+
+
+def _voor_publiek(terrein: dict, variant: str) -> dict:
+    """The park's properties the variant's audience may see; a property without a declared source is an error."""
+    grens = VARIANT_KLASSE[variant]
+    return {k: v for k, v in terrein.items() if zichtbaarheid.binnen(zichtbaarheid.klasse(TERREIN_BRON[k]), grens)}
+
+
+def _mag(variant: str, sleutel: str) -> bool:
+    return zichtbaarheid.binnen(zichtbaarheid.klasse(sleutel), VARIANT_KLASSE[variant])
+
+
 def _ja_nee(waarde) -> str | None:
     return None if waarde is None else (_("ja") if waarde else _("nee"))
 
@@ -109,10 +152,10 @@ def _rij(p: Plankaart) -> dict:
     }
 
 
-def _contact(terrein: Bedrijventerrein, traject) -> dict:
+def _contact(terrein: Bedrijventerrein, traject, variant: str) -> dict:
     """Who to contact at the province: the park's regisseur (public contact data), else the programme team."""
     regisseur = getattr(traject, "regisseur", None) if traject else None
-    if regisseur is not None and zichtbaarheid.mag_zien(zichtbaarheid.PARTNER, "stappenplan.Traject.regisseur"):
+    if regisseur is not None and _mag(variant, "stappenplan.Traject.regisseur"):
         # A factsheet goes to businesses: what is public of the regisseur (full name, work e-mail), never the username.
         contact = zichtbaarheid.contactpersoon(regisseur)
         return {
@@ -176,10 +219,10 @@ def _gegevens(terrein: Bedrijventerrein, variant: str, gemeenten: _GemeenteKaart
         "versies": [v.nummer for v in versies],
         "stap": (
             {"label": str(traject.get_stap_display()), "nummer": traject.stap, "status": str(traject.get_status_display())}
-            if traject
+            if traject and _mag(variant, "stappenplan.Traject.stap") and _mag(variant, "stappenplan.Traject.status")
             else None
         ),
-        "contact": _contact(terrein, traject),
+        "contact": _contact(terrein, traject, variant),
     }
     if g["peildatum"] is not None:
         g["peildatum"] = g["peildatum"].date()
@@ -213,9 +256,11 @@ def _gegevens(terrein: Bedrijventerrein, variant: str, gemeenten: _GemeenteKaart
             if prioriteit
             else None
         )
+        g["prioriteit"] = g["prioriteit"] if _mag(variant, "prioritering.Prioriteit.score") else None
         g["scenarios"] = [_rij(p) for p in sorted(rijen, key=lambda p: (p.zichtjaar, Scenario.values.index(p.scenario)))]
         g["bronnen"] = sorted({p.bron or p.versie.bron for p in rijen})
         g["gemodelleerd"] = any(p.gemodelleerd for p in rijen)
+    g["terrein"] = _voor_publiek(g["terrein"], variant)
     return g
 
 

@@ -458,6 +458,11 @@ def klasse(model, veld: str | None = None) -> str:
     return max(object_klasse, veld_klasse, key=_RANG.__getitem__)
 
 
+def binnen(klasse_: str, grens: str) -> bool:
+    """Is a class at most as closed as `grens` (for material made for an audience, such as a factsheet variant)?"""
+    return _RANG[klasse_] <= _RANG[grens]
+
+
 def rij_klasse(instance) -> str:
     """The class of one object: its model's, raised when its data marks it closed (a confidential document)."""
     label = sleutel(instance)

@@ -1,11 +1,12 @@
 """Reads of the prioritisation, always starting from what the user may see."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from nal_oost import zichtbaarheid
 from prioritering.models import Afwegingskader, Berekening, Prioriteit, Selectieronde
+from terreinen.filtersets import zoekvoorwaarde
 from terreinen.models import Bedrijventerrein
 
 
@@ -53,10 +54,7 @@ def prioriteit_lijst(
     if alleen_pareto:
         qs = qs.filter(in_paretoset=True)
     if zoek:
-        voorwaarde = Q(terrein__naam__icontains=zoek) | Q(terrein__gemeente__naam__icontains=zoek)
-        if zoek.isdigit():
-            voorwaarde |= Q(terrein__rin=int(zoek))
-        qs = qs.filter(voorwaarde)
+        qs = qs.filter(zoekvoorwaarde(zoek, pad="terrein__"))
     return qs.order_by("rang")
 
 

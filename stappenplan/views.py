@@ -83,14 +83,18 @@ def sectie_context(request, terrein) -> dict:
     vandaag = timezone.localdate()
     traject = selectors.traject_van_terrein(terrein=terrein)
     traject.terrein = terrein
-    overgangen = list(traject.overgangen.select_related("door"))
+    overgangen = (
+        list(traject.overgangen.select_related("door"))
+        if zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang", terrein=terrein)
+        else []
+    )
     return {
         "traject": traject,
         "termijn": termijn_van(traject, vandaag=vandaag),
         "tijdlijn": selectors.tijdlijn(traject=traject, overgangen=overgangen),
         "uitkomsten": [(stap, rijen) for stap, rijen in uitkomsten(traject, user=user) if rijen],
         "acties": selectors.beschikbare_overgangen(traject=traject, user=user, vandaag=vandaag),
-        "overgangen": overgangen if zichtbaarheid.mag_zien(user, "stappenplan.StapOvergang", terrein=terrein) else [],
+        "overgangen": overgangen,
         "documenten": zichtbaarheid.zichtbare_rijen(user, traject.documenten.all()),
         "richtingen": traject.oplossingsrichtingen.all(),
         "afwegingen": dict(LOKALE_AFWEGINGEN),

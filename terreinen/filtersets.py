@@ -8,6 +8,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost import zichtbaarheid
 from terreinen.models import (
     GROOTTE_GRENZEN,
     Bedrijventerrein,
@@ -199,10 +200,7 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        voorwaarde = Q(naam__icontains=value) | Q(gemeente__naam__icontains=value)
-        if value.isdigit():
-            voorwaarde |= Q(rin=int(value))
-        return queryset.filter(voorwaarde)
+        return queryset.filter(zoekvoorwaarde(value))
 
     def filter_stap(self, queryset, name, value):
         stappen = [int(v) for v in value]
@@ -262,6 +260,61 @@ class BedrijventerreinFilterSet(django_filters.FilterSet):
                 actueel=True, zichtjaar=int(jaar), scenario="midden", **{f"laadvermogen_kw__{lookup}": Decimal(value)}
             ).values("terrein_id")
         )
+
+
+# The field each park filter reads (nal_oost/zichtbaarheid.py). A filter answers questions about its field,
+# so a viewer gets only the filters over fields it may see (`filters_voor`).
+FILTER_BRON = {
+    "q": "terreinen.Bedrijventerrein.naam",
+    "provincie": "terreinen.Gemeente.provincie",
+    "gemeente": "terreinen.Bedrijventerrein.gemeente",
+    "stap": "stappenplan.Traject.stap",
+    "status": "stappenplan.Traject.status",
+    "regisseur": "stappenplan.Traject.regisseur",
+    "grootteklasse": "terreinen.Bedrijventerrein.ha_netto",
+    "netcongestie": "terreinen.Bedrijventerrein.netcongestie",
+    "netbeheerder": "terreinen.Bedrijventerrein.netbeheerder",
+    "parkmanagement": "terreinen.Bedrijventerrein.parkmanagement",
+    "logistiek": "terreinen.Bedrijventerrein.aandeel_logistiek",
+    "sbi_diversiteit": "terreinen.Bedrijventerrein.aantal_sectoren",
+    "initiatief": "terreinen.Bedrijventerrein.initiatieven",
+    **{f"vraag_{jaar}_{grens}": "plankaarten.Plankaart.laadvermogen_kw" for jaar in ZICHTJAREN for grens in ("min", "max")},
+}
+
+
+def filters_voor(kijker) -> list[str]:
+    """The park filters the viewer may use: those over fields it may see (sorting is no filter and always there).
+
+    A filter without a line in FILTER_BRON is an error, not a default.
+    """
+    return [
+        naam
+        for naam in BedrijventerreinFilterSet.base_filters
+        if naam == "sortering" or zichtbaarheid.mag_zien(kijker, FILTER_BRON[naam])
+    ]
+
+
+# What the park search looks in (nal_oost/zichtbaarheid.py). A search answers for every park a user sees,
+# so it may only look in fields everyone who sees the park may see: a field that is not openbaar drops out.
+ZOEKVELDEN = {
+    "naam": "terreinen.Bedrijventerrein.naam",
+    "gemeente__naam": "terreinen.Gemeente.naam",
+    "rin": "terreinen.Bedrijventerrein.rin",
+}
+
+
+def zoekvoorwaarde(zoek: str, *, pad: str = "") -> Q:
+    """Parks whose name, municipality or RIN number matches `zoek`; `pad` leads from another model to the park."""
+    voorwaarde = Q(pk__in=[])
+    for veld, bron in ZOEKVELDEN.items():
+        if zichtbaarheid.klasse(bron) != zichtbaarheid.OPENBAAR:
+            continue
+        if veld == "rin":
+            if zoek.isdigit():
+                voorwaarde |= Q(**{f"{pad}rin": int(zoek)})
+        else:
+            voorwaarde |= Q(**{f"{pad}{veld}__icontains": zoek})
+    return voorwaarde
 
 
 def _of(delen) -> Q:

@@ -15,6 +15,8 @@ from terreinen.filtersets import (
     ZICHTJAREN,
     BedrijventerreinFilterSet,
     actuele_vraag,
+    filters_voor,
+    zoekvoorwaarde,
 )
 from terreinen.models import Bedrijventerrein, Gemeente, OpgeslagenFilter, Provincie
 
@@ -38,10 +40,7 @@ def terrein_lijst(*, user, zoek: str = "") -> QuerySet[Bedrijventerrein]:
         )
     )
     if zoek:
-        voorwaarde = Q(naam__icontains=zoek) | Q(gemeente__naam__icontains=zoek)
-        if zoek.isdigit():
-            voorwaarde |= Q(rin=int(zoek))
-        qs = qs.filter(voorwaarde)
+        qs = qs.filter(zoekvoorwaarde(zoek))
     return qs.order_by("gemeente__naam", "naam", "rin")
 
 
@@ -51,6 +50,8 @@ def terrein_filterset(*, user, params, queryset: QuerySet | None = None) -> Bedr
     Its `.qs` is exactly what the list shows (before pagination), what the exports write and what the map draws.
     """
     filterset = BedrijventerreinFilterSet(data=params, queryset=queryset if queryset is not None else terrein_lijst(user=user))
+    for naam in set(filterset.filters) - set(filters_voor(user)):
+        del filterset.filters[naam]
     if not rollen.ziet_alles(user):
         filterset.filters["gemeente"].queryset = Gemeente.objects.filter(toegang__user=user).defer("geometrie")
         filterset.filters["provincie"].queryset = (

@@ -78,7 +78,8 @@ BASIS_FILTERS = ("q", "provincie", "gemeente", "stap", "status")
 
 def _filter_context(request, filterset) -> dict:
     form = filterset.form
-    form.fields["regisseur"].widget = _regisseur_widget(form.fields["regisseur"].widget.attrs, user=request.user)
+    if "regisseur" in form.fields:
+        form.fields["regisseur"].widget = _regisseur_widget(form.fields["regisseur"].widget.attrs, user=request.user)
     for veld in form:
         veld.field.widget.attrs["class"] = WIDGET_KLASSEN.get(veld.widget_type, "")
         if veld.widget_type == "selectmultiple":

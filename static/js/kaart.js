@@ -109,10 +109,16 @@
     var status = document.getElementById("kaart-status");
     labelsUitLegenda();
 
-    var kaart = L.map(el, { zoomControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17 });
+    var kaart = L.map(el, { zoomControl: false, attributionControl: false, zoomSnap: 0.25, minZoom: 6, maxZoom: 17 });
     L.control.zoom({ zoomInTitle: d.tekstZoomIn, zoomOutTitle: d.tekstZoomUit }).addTo(kaart);
-    kaart.attributionControl.setPrefix(false);
-    kaart.attributionControl.addAttribution(d.tekstBron);
+    // Leaflet's attribution control takes HTML; the source line is text in a control of our own.
+    var bron = L.control({ position: "bottomright" });
+    bron.onAdd = function () {
+      var div = L.DomUtil.create("div", "leaflet-control-attribution");
+      div.textContent = d.tekstBron;
+      return div;
+    };
+    bron.addTo(kaart);
     kaart.setView([52.3, 6.1], 8);
     kaart.createPane("gemeenten").style.zIndex = 350;
     kaart.createPane("provincies").style.zIndex = 360;

@@ -75,6 +75,21 @@ def _waarde(veld, merkteken: str, oud):
     return merkteken
 
 
+def personen_invullen(personeel, klassen=(zichtbaarheid.VERTROUWELIJK, zichtbaarheid.GEMEENTE)) -> list[str]:
+    """Empty references to a person in a closed field point at `personeel`, whose names then carry markers."""
+    gebruiker_model = get_user_model()
+    ingevuld = []
+    for model in zichtbaarheid.geregistreerde_modellen():
+        for veld in model._meta.concrete_fields:
+            if not (veld.many_to_one and veld.related_model is gebruiker_model and veld.null):
+                continue
+            if zichtbaarheid.klasse(model, veld.name) not in klassen:
+                continue
+            if model._base_manager.filter(**{f"{veld.name}__isnull": True}).update(**{veld.name: personeel}):
+                ingevuld.append(zichtbaarheid.sleutel(model, veld.name))
+    return ingevuld
+
+
 def markeren(klassen=(zichtbaarheid.VERTROUWELIJK, zichtbaarheid.GEMEENTE)) -> Merktekens:
     """Put a marker in every field of `klassen` of every row of every classified model."""
     uit = Merktekens()
@@ -188,6 +203,18 @@ def tekst_van(inhoud: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return inhoud.decode("latin-1")
+
+
+def soort_van(inhoud: bytes, content_type: str) -> str:
+    """What kind of body this is, for the counts: pdf, xlsx, zip, csv, json, html or other."""
+    if inhoud.startswith(b"%PDF-"):
+        return "pdf"
+    if inhoud.startswith(b"PK\x03\x04"):
+        return "xlsx" if "spreadsheet" in content_type else "zip"
+    for soort in ("csv", "json", "html"):
+        if soort in content_type:
+            return soort
+    return "overig"
 
 
 def body_van(response) -> bytes:

@@ -25,3 +25,5 @@ def test_park_name_with_markup_shows_as_literal_text_in_tooltip_and_popup(inlogg
     assert popup.locator("strong").inner_text() == NAAM
     assert pagina.locator("#x").count() == 0
     assert pagina.locator("#kaart b").count() == 0
+    # The source line is text as well (a control of the app's own, not Leaflet's HTML attribution).
+    assert pagina.locator(".leaflet-control-attribution").inner_text().strip()

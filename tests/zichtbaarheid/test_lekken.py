@@ -21,6 +21,7 @@ from factsheets.services import factsheet_renderen
 from nal_oost import zichtbaarheid
 from prioritering.models import Selectieronde
 from stappenplan.models import StapOvergang, Traject
+from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.conftest import GEMEENTE_EIGEN, omgeving_maken, omgeving_opruimen
 from tests.beveiliging.test_rechtenmatrix import _admin_kwargs, _regels, alle_adressen
 from tests.zichtbaarheid import lekken
@@ -57,6 +58,10 @@ def lekomgeving(django_db_setup, django_db_blocker, tmp_path_factory):
             op=timezone.now(),
             reden="reden",
         )
+        # The park elsewhere has a regisseur of its own: not a contact person for the own municipality.
+        regisseur_elders, _nieuw = gebruiker_opslaan(username="matrix-regisseur-elders", rol="regisseur", gemeente_codes=[])
+        Traject.objects.create(terrein=omgeving.elders, regisseur=regisseur_elders)
+        lekken.personen_invullen(omgeving.gebruikers["medewerker"])
         merktekens = lekken.markeren()
         buiten = lekken.buiten_bereik_markeren(merktekens, omgeving.elders)
         omgeving.eigen.refresh_from_db()
@@ -89,13 +94,19 @@ def _paden(omgeving, *, alleen_api: bool = False) -> list[str]:
 def _tekst(response) -> str:
     if not hasattr(response, "_lektekst"):
         kop = "\n".join(f"{k}: {v}" for k, v in response.items())
-        response._lektekst = kop + "\n" + lekken.tekst_van(lekken.body_van(response))
+        inhoud = lekken.body_van(response)
+        response._soort = lekken.soort_van(inhoud, response.get("Content-Type", ""))
+        response._lektekst = kop + "\n" + lekken.tekst_van(inhoud)
     return response._lektekst
 
 
 def _doorzoek(response, pad: str, verboden: dict) -> list[str]:
     tekst = _tekst(response)
     return [f"GET {pad} ({response.status_code}): {t}" for t in lekken.gevonden(tekst, verboden)]
+
+
+def _regisseurs(terrein) -> list[int]:
+    return list(Traject.objects.filter(terrein=terrein).values_list("regisseur_id", flat=True))
 
 
 def test_gemeente_user_meets_no_confidential_marker_on_any_url(lekomgeving):
@@ -111,21 +122,29 @@ def test_gemeente_user_meets_no_confidential_marker_on_any_url(lekomgeving):
     client = Client()
     client.cookies["sessionid"] = o.sessies[GEMEENTE_EIGEN]
     begin = time.monotonic()
-    lekken_gevonden, bodies, statussen = [], 0, {}
+    # Control for PDFs: the park's regisseur is its contact person on the factsheet, found in the PDF's text.
+    contact = {mk: "contactpersoon" for uid in _regisseurs(o.eigen) for mk in m.contact.get(uid, ())}
+    lekken_gevonden, bodies, statussen, soorten, contact_in_pdf = [], 0, {}, {}, set()
     for pad in _paden(o):
         response = client.get(pad)
         statussen[response.status_code] = statussen.get(response.status_code, 0) + 1
         lekken_gevonden += _doorzoek(response, pad, verboden)
         gezien_toegestaan |= {t.split(" ")[0] for t in lekken.gevonden(_tekst(response), toegestaan)}
+        soorten[response._soort] = soorten.get(response._soort, 0) + 1
+        if response._soort in ("pdf", "zip"):
+            contact_in_pdf |= {t.split(" ")[0] for t in lekken.gevonden(_tekst(response), contact)}
         bodies += 1
     METINGEN["gemeente"] = {
         "urls": bodies,
         "statussen": statussen,
+        "soorten": soorten,
         "merktekens": len(verboden),
         "seconden": round(time.monotonic() - begin, 1),
     }
     print(f"\nlektest gemeente: {METINGEN['gemeente']}, gemeente-merktekens gezien: {len(gezien_toegestaan)}")
     assert statussen.get(200, 0) > 20, statussen
+    assert {"html", "csv", "xlsx", "pdf", "zip", "json"} <= set(soorten), soorten
+    assert contact_in_pdf, "de naam van de regisseur staat niet in de tekst van de factsheet-PDF"
     assert any(toegestaan[g].startswith("stappenplan.Traject.probleemstelling") for g in gezien_toegestaan), gezien_toegestaan
     assert not lekken_gevonden, "Vertrouwelijke gegevens voor een gemeentegebruiker:\n" + "\n".join(lekken_gevonden)
 
@@ -141,7 +160,7 @@ def test_partner_key_meets_no_gemeente_or_confidential_marker_on_any_endpoint(le
     client = Client(HTTP_X_API_KEY=lekomgeving.partner_sleutel)
     begin = time.monotonic()
     te_doen = _paden(o, alleen_api=True)
-    gezien, lekken_gevonden, statussen = set(), [], {}
+    gezien, lekken_gevonden, statussen, soorten = set(), [], {}, {}
     while te_doen and len(gezien) < 400:
         pad = te_doen.pop(0)
         if pad in gezien:
@@ -150,12 +169,14 @@ def test_partner_key_meets_no_gemeente_or_confidential_marker_on_any_endpoint(le
         response = client.get(pad)
         statussen[response.status_code] = statussen.get(response.status_code, 0) + 1
         lekken_gevonden += _doorzoek(response, pad, verboden)
+        soorten[response._soort] = soorten.get(response._soort, 0) + 1
         if response.get("Content-Type", "").endswith("json"):
             # Follow the links of lists to their items and next pages.
             te_doen += [link for link in _API_LINK.findall(response.content.decode()) if link not in gezien]
     METINGEN["partner"] = {
         "urls": len(gezien),
         "statussen": statussen,
+        "soorten": soorten,
         "merktekens": len(verboden),
         "seconden": round(time.monotonic() - begin, 1),
     }
