@@ -378,7 +378,7 @@ class LandingView(OgcView):
             "Startpunt voor GIS-software (QGIS, GDAL/ogr2ogr, ArcGIS): links naar de API-beschrijving, "
             "conformiteit en collecties."
         ),
-        responses={200: LANDING_SCHEMA, **openapi.FOUTEN_ZONDER_400},
+        responses={200: LANDING_SCHEMA, **openapi.FOUTEN},
     )
     def get(self, request):
         ParameterLezer(request, toegestaan=set()).controleer()
@@ -405,7 +405,7 @@ class ConformanceView(OgcView):
         operation_id="ogcConformiteit",
         responses={
             200: {"type": "object", "properties": {"conformsTo": {"type": "array", "items": {"type": "string"}}}},
-            **openapi.FOUTEN_ZONDER_400,
+            **openapi.FOUTEN,
         },
     )
     def get(self, request):
@@ -424,7 +424,7 @@ class CollectiesView(OgcView):
                 "properties": {"links": LINKS_SCHEMA, "collections": {"type": "array", "items": COLLECTIE_SCHEMA}},
                 "required": ["links", "collections"],
             },
-            **openapi.FOUTEN_ZONDER_400,
+            **openapi.FOUTEN,
         },
     )
     def get(self, request):
@@ -444,7 +444,7 @@ class CollectieView(OgcView):
         summary="OGC API – Features: één collectie",
         operation_id="ogcCollectie",
         parameters=[COLLECTIE_PARAMETER],
-        responses={200: COLLECTIE_SCHEMA, **openapi.FOUTEN_ZONDER_400},
+        responses={200: COLLECTIE_SCHEMA, **openapi.FOUTEN},
     )
     def get(self, request, collectie_id):
         ParameterLezer(request, toegestaan=set()).controleer()
@@ -459,7 +459,7 @@ class SchemaView(OgcView):
         summary="OGC API – Features: JSON Schema van een object",
         operation_id="ogcSchema",
         parameters=[COLLECTIE_PARAMETER],
-        responses={(200, SCHEMA_JSON): JSONSCHEMA_SCHEMA, (200, JSON): JSONSCHEMA_SCHEMA, **openapi.FOUTEN_ZONDER_400},
+        responses={(200, SCHEMA_JSON): JSONSCHEMA_SCHEMA, (200, JSON): JSONSCHEMA_SCHEMA, **openapi.FOUTEN},
     )
     def get(self, request, collectie_id):
         ParameterLezer(request, toegestaan=set()).controleer()
@@ -475,7 +475,7 @@ class QueryablesView(OgcView):
         operation_id="ogcQueryables",
         description="De filters van `items` als JSON Schema; dezelfde filters als de lijst in de applicatie.",
         parameters=[COLLECTIE_PARAMETER],
-        responses={(200, SCHEMA_JSON): JSONSCHEMA_SCHEMA, (200, JSON): JSONSCHEMA_SCHEMA, **openapi.FOUTEN_ZONDER_400},
+        responses={(200, SCHEMA_JSON): JSONSCHEMA_SCHEMA, (200, JSON): JSONSCHEMA_SCHEMA, **openapi.FOUTEN},
     )
     def get(self, request, collectie_id):
         ParameterLezer(request, toegestaan=set()).controleer()

@@ -626,6 +626,20 @@ class OpenApiView(NlApiMixin, SpectacularJSONAPIView):
     renderer_classes = SpectacularJSONAPIView.renderer_classes[::-1]  # application/json first
     publiek = True
 
+    @extend_schema(
+        tags=["api"],
+        summary="Beschrijving van de API",
+        operation_id="openapiOphalen",
+        description="Deze beschrijving (OpenAPI 3.0), openbaar en vanaf elke herkomst te lezen.",
+        responses={
+            (200, "application/json"): {"type": "object", "additionalProperties": True},
+            (200, "application/vnd.oai.openapi+json"): {"type": "object", "additionalProperties": True},
+            **openapi.FOUTEN,
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
