@@ -274,12 +274,8 @@ COLLECTIE_PARAMETER = OpenApiParameter(
     OpenApiParameter.PATH,
     description="Naam van de collectie.",
 )
-FEATURE_ID_PARAMETER = OpenApiParameter(
-    "feature_id",
-    {"type": "string", "pattern": "^[A-Z0-9]{1,20}$"},
-    OpenApiParameter.PATH,
-    description="Sleutel van het object: RIN-nummer (bedrijventerreinen) of CBS-code (gemeenten, provincies).",
-)
+# The media type is chosen with Accept; the `format` query parameter is no parameter of the API (an unknown one: 400).
+GEEN_FORMAT = OpenApiParameter("format", exclude=True)
 OGC_CRS_PARAMETER = OpenApiParameter(
     "crs",
     {"type": "string", "enum": list(OGC_CRS_SRID), "default": CRS84},
@@ -298,8 +294,7 @@ OGC_BBOX_PARAMETERS = [
         description="Coördinatenstelsel van `bbox`, in de asvolgorde van dat stelsel; standaard CRS84.",
     ),
 ]
-ITEMS_PARAMETERS = [
-    COLLECTIE_PARAMETER,
+PAGINA_PARAMETERS = [
     OpenApiParameter(
         "limit",
         {"type": "integer", "minimum": 1, "maximum": MAXIMALE_GROOTTE, "default": STANDAARD_GROOTTE},
@@ -314,22 +309,13 @@ ITEMS_PARAMETERS = [
     ),
     *OGC_BBOX_PARAMETERS,
     OGC_CRS_PARAMETER,
-    # Queryables of every collection; a filter another collection does not know is a 400 there.
-    *{p.name: p for c in COLLECTIES.values() for p in c.filters}.values(),
 ]
 
 
-def items_schema() -> dict:
-    feature_schema = {
-        "type": "object",
-        "properties": {
-            "type": {"type": "string", "enum": ["Feature"]},
-            "id": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
-            "geometry": openapi._geometrie_schema(),
-            "properties": {"type": "object", "additionalProperties": True},
-        },
-        "required": ["type", "id", "geometry", "properties"],
-    }
+def items_schema(collectie: Collectie) -> tuple[dict, dict]:
+    """The FeatureCollection and Feature schemas of one collection, from its field list (velden.py)."""
+    feature_schema = openapi.feature_schema(collectie.velden, id_schema=collectie.id_schema)
+    feature_schema["properties"]["links"] = LINKS_SCHEMA
     return {
         "type": "object",
         "properties": {
@@ -458,7 +444,7 @@ class SchemaView(OgcView):
     @extend_schema(
         summary="OGC API – Features: JSON Schema van een object",
         operation_id="ogcSchema",
-        parameters=[COLLECTIE_PARAMETER],
+        parameters=[COLLECTIE_PARAMETER, GEEN_FORMAT],
         responses={(200, SCHEMA_JSON): JSONSCHEMA_SCHEMA, (200, JSON): JSONSCHEMA_SCHEMA, **openapi.FOUTEN},
     )
     def get(self, request, collectie_id):
@@ -474,7 +460,7 @@ class QueryablesView(OgcView):
         summary="OGC API – Features: filters (queryables)",
         operation_id="ogcQueryables",
         description="De filters van `items` als JSON Schema; dezelfde filters als de lijst in de applicatie.",
-        parameters=[COLLECTIE_PARAMETER],
+        parameters=[COLLECTIE_PARAMETER, GEEN_FORMAT],
         responses={(200, SCHEMA_JSON): JSONSCHEMA_SCHEMA, (200, JSON): JSONSCHEMA_SCHEMA, **openapi.FOUTEN},
     )
     def get(self, request, collectie_id):
@@ -492,26 +478,17 @@ class QueryablesView(OgcView):
         )
 
 
-ITEMS_SCHEMA, FEATURE_SCHEMA = items_schema()
 GEO_KOPPEN = {
     "Content-Crs": {"description": "Coördinatenstelsel van de geometrie (URI tussen < >).", "schema": {"type": "string"}},
 }
 
 
-@extend_schema(tags=["ogc"])
 class ItemsView(OgcView):
+    """The items of any collection; documented per collection (`per_collectie`), this generic route is not."""
+
     renderer_classes = [GeoJsonRenderer, GeoJsonAlsJsonRenderer]
 
-    @extend_schema(
-        summary="OGC API – Features: objecten",
-        operation_id="ogcObjecten",
-        description=(
-            "De objecten van een collectie als GeoJSON FeatureCollection, per pagina van `limit`; `numberMatched` "
-            "telt alle objecten die aan de filters voldoen. Filters: zie `queryables` van de collectie."
-        ),
-        parameters=ITEMS_PARAMETERS,
-        responses={(200, GEO_JSON): ITEMS_SCHEMA, (200, JSON): ITEMS_SCHEMA, **openapi.FOUTEN},
-    )
+    @extend_schema(exclude=True)
     def get(self, request, collectie_id):
         collectie = self.collectie
         lezer = ParameterLezer(request, toegestaan={*ITEM_PARAMETERS, *(p.name for p in collectie.filters)})
@@ -553,16 +530,10 @@ class ItemsView(OgcView):
         return Response(body, headers={"Content-Crs": crs_header(srid), "Link": link_header(links)})
 
 
-@extend_schema(tags=["ogc"])
 class ItemView(OgcView):
     renderer_classes = [GeoJsonRenderer, GeoJsonAlsJsonRenderer]
 
-    @extend_schema(
-        summary="OGC API – Features: één object",
-        operation_id="ogcObject",
-        parameters=[COLLECTIE_PARAMETER, FEATURE_ID_PARAMETER, OGC_CRS_PARAMETER],
-        responses={(200, GEO_JSON): FEATURE_SCHEMA, (200, JSON): FEATURE_SCHEMA, **openapi.FOUTEN},
-    )
+    @extend_schema(exclude=True)
     def get(self, request, collectie_id, feature_id):
         collectie = self.collectie
         lezer = ParameterLezer(request, toegestaan={"crs"})
@@ -584,3 +555,63 @@ class ItemView(OgcView):
         links = [_link(_zonder_query(request), "self", GEO_JSON), _link(collectie_url, "collection", JSON)]
         tekst = feature(rij, collectie.velden, id_naam=collectie.id_naam)
         return Response(tekst[:-1] + ',"links":' + json_tekst(links) + "}", headers={"Content-Crs": crs_header(srid)})
+
+
+def _per_collectie(collectie: Collectie) -> tuple[type, type]:
+    """The items views of one collection, with its own parameters (its queryables) and typed feature schema."""
+    naam = collectie.id.capitalize()
+    collectie_schema, feature_schema = items_schema(collectie)
+
+    @extend_schema(
+        tags=["ogc"],
+        summary=f"OGC API – Features: {collectie.titel.lower()}",
+        operation_id=f"ogc{naam}",
+        description=(
+            f"{collectie.omschrijving} Als GeoJSON FeatureCollection, per pagina van `limit`; `numberMatched` telt "
+            "alle objecten die aan de filters voldoen. Volg de `next`-link voor de volgende pagina."
+        ),
+        parameters=[*PAGINA_PARAMETERS, *collectie.filters],
+        responses={(200, GEO_JSON): collectie_schema, (200, JSON): collectie_schema, **openapi.FOUTEN},
+    )
+    def items(self, request, collectie_id):
+        return ItemsView.get(self, request, collectie_id)
+
+    @extend_schema(
+        tags=["ogc"],
+        summary=f"OGC API – Features: één object uit {collectie.titel.lower()}",
+        operation_id=f"ogc{naam}Object",
+        parameters=[
+            OpenApiParameter("feature_id", collectie.id_schema, OpenApiParameter.PATH, description="Sleutel van het object."),
+            OGC_CRS_PARAMETER,
+        ],
+        responses={(200, GEO_JSON): feature_schema, (200, JSON): feature_schema, **openapi.FOUTEN},
+    )
+    def item(self, request, collectie_id, feature_id):
+        return ItemView.get(self, request, collectie_id, feature_id)
+
+    return (
+        type(f"{naam}ItemsView", (ItemsView,), {"get": items, "__doc__": collectie.titel}),
+        type(f"{naam}ItemView", (ItemView,), {"get": item, "__doc__": collectie.titel}),
+    )
+
+
+PER_COLLECTIE = {c.id: _per_collectie(c) for c in COLLECTIES.values()}
+
+# OpenAPI links of the OGC operations (read by api.openapi.headers_toevoegen).
+OGC_LINKS = {
+    "ogcCollecties": {
+        "collectie": openapi.link("ogcCollectie", "De eerste collectie.", collectie_id="$response.body#/collections/0/id"),
+    },
+    "ogcCollectie": {
+        "queryables": openapi.link("ogcQueryables", "De filters.", collectie_id="$response.body#/id"),
+        "schema": openapi.link("ogcSchema", "Het schema van een object.", collectie_id="$response.body#/id"),
+    },
+    **{
+        f"ogc{c.id.capitalize()}": {
+            "object": openapi.link(
+                f"ogc{c.id.capitalize()}Object", "Het eerste object.", feature_id="$response.body#/features/0/id"
+            )
+        }
+        for c in COLLECTIES.values()
+    },
+}

@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter
 
 from api.paginering import MAXIMALE_GROOTTE, STANDAARD_GROOTTE
 from api.parameters import CRS84, CRS_SRID, TERREIN_FILTERS
+from api.parameters import RD_NEW as RD_NEW_URI
 from api.problemen import TITELS
 from api.velden import eigenschappen_schema
 from terreinen.filtersets import BedrijventerreinFilterSet
@@ -53,12 +54,44 @@ VERZOEK_KOPPEN = {
 }
 ACCEPT_CRS = {
     "description": (
-        "Gewenst coördinatenstelsel (ADR geo-module), bijvoorbeeld `EPSG:28992` of de URI; geldt als de "
+        "Gewenst coördinatenstelsel (ADR geo-module): de URI of de EPSG-code, bijvoorbeeld `EPSG:28992`; geldt als de "
         "parameter `crs` ontbreekt. Een stelsel dat niet wordt aangeboden geeft 406."
     ),
-    "schema": {"type": "string"},
+    "schema": {"type": "string", "enum": [CRS84, RD_NEW_URI, "OGC:CRS84", "EPSG:28992"]},
 }
 EXTRA_FOUTEN = (405, 406, 500)
+
+
+def link(doel: str, omschrijving: str, **parameters: str) -> dict:
+    return {"operationId": doel, "description": omschrijving, "parameters": parameters}
+
+
+# OpenAPI links: where an answer leads (clients and Schemathesis' stateful phase follow them).
+LINKS = {
+    "bedrijventerreinenZoeken": {
+        "terrein": link("bedrijventerreinOphalen", "Het eerste terrein.", rin="$response.body#/features/0/id"),
+    },
+    "gemeentenZoeken": {
+        "gemeente": link("gemeenteOphalen", "De eerste gemeente.", code="$response.body#/features/0/id"),
+    },
+    "plankaartenZoeken": {
+        "terrein": link(
+            "bedrijventerreinOphalen", "Het terrein van de eerste rij.", rin="$response.body#/_embedded/plankaarten/0/terreinRin"
+        ),
+    },
+    "trajectenZoeken": {
+        "terrein": link(
+            "bedrijventerreinOphalen",
+            "Het terrein van het eerste traject.",
+            rin="$response.body#/_embedded/trajecten/0/terreinRin",
+        ),
+    },
+    "instrumentenZoeken": {
+        "instrument": link(
+            "instrumentRaadplegen", "Het eerste instrument.", slug="$response.body#/_embedded/instrumenten/0/slug"
+        ),
+    },
+}
 
 
 def _ref(soort: str, naam: str) -> dict:
@@ -70,6 +103,9 @@ def headers_toevoegen(result, generator, request, public):
 
     Paths are relative to the server URL (which carries /api/v1, NL API Design Rules /core/uri-version).
     """
+    from api.ogc import OGC_LINKS  # the OGC module builds on this one
+
+    links = {**LINKS, **OGC_LINKS}
     componenten = result.setdefault("components", {})
     koppen = componenten.setdefault("headers", {})
     for naam, (omschrijving, schema) in KOPPEN.items():
@@ -107,6 +143,8 @@ def headers_toevoegen(result, generator, request, public):
                 namen = [API_VERSIE_HEADER, "Cache-Control", "Vary"]
                 if str(code) == "200":
                     namen += ["ETag", "Last-Modified"] + (["Content-Crs"] if geo else []) + (["Link"] if gepagineerd else [])
+                    if operatie.get("operationId") in links:
+                        antwoord["links"] = links[operatie["operationId"]]
                 antwoord["headers"] = {naam: _ref("headers", naam) for naam in namen}
             if methode == "get":
                 antwoorden["304"] = {
@@ -155,7 +193,8 @@ def _filter_parameter(publiek: str, filter_) -> OpenApiParameter:
     if issubclass(filter_.field_class, forms.ModelMultipleChoiceField):
         sleutel = filter_.extra.get("to_field_name")
         patroon = {"provincie": "^PV[0-9]{2}$", "gemeente": "^GM[0-9]{4}$"}.get(publiek)
-        item = {"type": "string", "pattern": patroon} if sleutel else {"type": "integer"}
+        # Ids as parameters.ID_PATROON accepts them: positive, at most 18 digits.
+        item = {"type": "string", "pattern": patroon} if sleutel else {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
         omschrijving += " (CBS-code; een onbekende code geeft een 400)" if sleutel else " (id; een onbekend id geeft een 400)"
         schema = {"type": "array", "items": item}
     elif issubclass(filter_.field_class, forms.MultipleChoiceField):
@@ -164,8 +203,12 @@ def _filter_parameter(publiek: str, filter_) -> OpenApiParameter:
         schema = {"type": "string", "enum": [str(k) for k, _label in filter_.extra["choices"]]}
     elif issubclass(filter_.field_class, forms.DecimalField):
         schema = {"type": "number"}
+        grens = filter_.get_max_validator() if hasattr(filter_, "get_max_validator") else None
+        if grens is not None:
+            schema["maximum"] = grens.limit_value
     else:
-        schema = {"type": "string"}
+        # Django's form fields refuse NUL characters (ProhibitNullCharactersValidator).
+        schema = {"type": "string", "pattern": "^[^\\u0000]*$"}
     if schema["type"] == "array":
         omschrijving += ". Meerdere waarden: herhaal de parameter of scheid met komma's."
     return OpenApiParameter(publiek, schema, OpenApiParameter.QUERY, description=omschrijving, explode=True)

@@ -73,13 +73,13 @@ GEO_PARAMETERS = {"crs", "bbox", "bbox-crs"}
 class ParameterLezer:
     """Reads and validates the query string of one request; `controleer()` raises once with all errors."""
 
-    def __init__(self, request, *, toegestaan: set[str]):
+    def __init__(self, request, *, toegestaan: set[str], herhaalbaar: frozenset[str] = frozenset()):
         self.request = request
         self.query = request.query_params
         self.fouten: list[dict] = []
         for naam in sorted(set(self.query) - toegestaan):
             self.fout(naam, "unknownParam", _("Onbekende parameter."))
-        for naam in sorted((toegestaan - set(TERREIN_FILTERS)) & set(self.query)):
+        for naam in sorted((toegestaan - set(TERREIN_FILTERS) - herhaalbaar) & set(self.query)):
             if len(self.query.getlist(naam)) > 1:
                 self.fout(naam, "duplicateParam", _("Deze parameter mag maar één keer voorkomen."))
 
@@ -117,11 +117,13 @@ class ParameterLezer:
     def crs(self, naam: str = "crs", tabel: dict[str, int] = CRS_SRID) -> int:
         """The SRID asked for in `naam` (a CRS URI from `tabel`), else in the `Accept-Crs` header; CRS84 when absent.
 
-        An unknown URI in the query is a 400; an `Accept-Crs` we do not offer is a 406 (ADR geospatial module).
+        An unknown URI in the query is a 400; an `Accept-Crs` we do not offer is a 406 (ADR geospatial module),
+        also when the query parameter (which wins) is there.
         """
         waarde = self.query.get(naam)
+        gevraagd = self._accept_crs(tabel) if naam == "crs" else tabel[CRS84]
         if waarde is None:
-            return self._accept_crs(tabel) if naam == "crs" else tabel[CRS84]
+            return gevraagd
         if waarde not in tabel:
             self.fout(naam, "crs", _("Niet-ondersteund coördinatenstelsel. Ondersteund: %(crs)s.") % {"crs": ", ".join(tabel)})
             return tabel[CRS84]
@@ -129,7 +131,7 @@ class ParameterLezer:
 
     def _accept_crs(self, tabel: dict[str, int]) -> int:
         kop = self.request.headers.get("Accept-Crs")
-        if kop is None or not kop.strip():
+        if kop is None:
             return tabel[CRS84]
         srid = crs_uit_kop(kop, tabel)
         if srid is None:

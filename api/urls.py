@@ -26,6 +26,19 @@ v1 = [
     path("ogc/collections/<str:collectie_id>", ogc.CollectieView.as_view(), name="ogc-collectie"),
     path("ogc/collections/<str:collectie_id>/schema", ogc.SchemaView.as_view(), name="ogc-schema"),
     path("ogc/collections/<str:collectie_id>/queryables", ogc.QueryablesView.as_view(), name="ogc-queryables"),
+    *(
+        patroon
+        for naam, (items, item) in ogc.PER_COLLECTIE.items()
+        for patroon in (
+            path(f"ogc/collections/{naam}/items", items.as_view(), {"collectie_id": naam}, name=f"ogc-items-{naam}"),
+            path(
+                f"ogc/collections/{naam}/items/<str:feature_id>",
+                item.as_view(),
+                {"collectie_id": naam},
+                name=f"ogc-item-{naam}",
+            ),
+        )
+    ),
     path("ogc/collections/<str:collectie_id>/items", ogc.ItemsView.as_view(), name="ogc-items"),
     path("ogc/collections/<str:collectie_id>/items/<str:feature_id>", ogc.ItemView.as_view(), name="ogc-item"),
     re_path(r"^[\s\S]*$", views.NietGevondenView.as_view(), name="niet-gevonden"),  # also paths with newlines

@@ -284,7 +284,7 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
         parameters=[
             OpenApiParameter(
                 "terrein",
-                {"type": "array", "items": {"type": "integer"}},
+                {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 999_999_999}},
                 OpenApiParameter.QUERY,
                 description="Alleen deze bedrijventerreinen (RIN-nummers, komma-gescheiden of herhaald).",
             ),
@@ -295,7 +295,10 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
                 "scenario", {"type": "string", "enum": list(Scenario.values)}, OpenApiParameter.QUERY, description="Scenario."
             ),
             OpenApiParameter(
-                "versie", {"type": "integer", "minimum": 1}, OpenApiParameter.QUERY, description="Versienummer van de import."
+                "versie",
+                {"type": "integer", "minimum": 1, "maximum": 999_999_999},
+                OpenApiParameter.QUERY,
+                description="Versienummer van de import.",
             ),
             *openapi.TERREIN_FILTER_PARAMETERS,
             *openapi.pagina_parameters(PLANKAART_SORTERINGEN),
@@ -304,7 +307,9 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
     )
     def list(self, request):
         lezer = ParameterLezer(
-            request, toegestaan={"terrein", "zichtjaar", "scenario", "versie", *TERREIN_FILTERS, *PAGINA_PARAMETERS}
+            request,
+            toegestaan={"terrein", "zichtjaar", "scenario", "versie", *TERREIN_FILTERS, *PAGINA_PARAMETERS},
+            herhaalbaar=frozenset({"terrein"}),
         )
         terreinen = lezer.terrein_filters(selectors.terreinen_zichtbaar(user=request.user))
         rins = []

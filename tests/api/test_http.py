@@ -93,8 +93,10 @@ def test_accept_crs_negotiates_the_rest_geojson(partner, parken):
     assert niet.status_code == 406 and niet["Content-Type"] == "application/problem+json"
     # EPSG:4326 is latitude first; we offer CRS84 (longitude first), so 4326 itself is not on offer.
     assert partner.get(LIJST, HTTP_ACCEPT_CRS="EPSG:4326").status_code == 406
-    # The query parameter wins over the header.
-    assert partner.get(LIJST, {"crs": RD}, HTTP_ACCEPT_CRS="EPSG:3857").status_code == 200
+    # The query parameter wins over an offered header value; a header value we do not offer is a 406 regardless.
+    assert partner.get(LIJST, {"crs": RD}, HTTP_ACCEPT_CRS="OGC:CRS84")["Content-Crs"] == f"<{RD}>"
+    assert partner.get(LIJST, {"crs": RD}, HTTP_ACCEPT_CRS="EPSG:3857").status_code == 406
+    assert partner.get(LIJST, HTTP_ACCEPT_CRS="").status_code == 406
 
 
 def test_cors_only_for_allowed_origins(partner, parken, client, settings):
@@ -115,3 +117,8 @@ def test_cors_only_for_allowed_origins(partner, parken, client, settings):
     assert "X-Api-Key" in voorcontrole["Access-Control-Allow-Headers"]
     elders = client.options(LIJST, HTTP_ORIGIN="https://elders.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
     assert "Access-Control-Allow-Origin" not in elders
+
+
+def test_plankaarten_take_repeated_terrein_as_documented(partner, parken):
+    rijen = partner.get("/api/v1/plankaarten", {"terrein": ["1001", "1003"]}).json()["_embedded"]["plankaarten"]
+    assert sorted(r["terreinRin"] for r in rijen) == [1001, 1003]

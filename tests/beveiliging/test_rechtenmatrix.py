@@ -232,6 +232,12 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
         )
         for naam in ("api:ogc-collectie", "api:ogc-schema", "api:ogc-queryables", "api:ogc-items")
     },
+    "api:ogc-items-bedrijventerreinen": api(),
+    "api:ogc-items-gemeenten": api(),
+    "api:ogc-items-provincies": api(),
+    "api:ogc-item-bedrijventerreinen": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.rin}),
+    "api:ogc-item-gemeenten": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.gemeente.code}),
+    "api:ogc-item-provincies": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.gemeente.provincie.code}),
     "api:ogc-item": varianten(
         terrein=api(ander=404, kwargs=lambda o: {"collectie_id": "bedrijventerreinen", "feature_id": o.eigen.rin}),
         gemeente=api(ander=404, kwargs=lambda o: {"collectie_id": "gemeenten", "feature_id": o.eigen.gemeente.code}),
