@@ -7,7 +7,7 @@ Register a model once, in an AppConfig.ready():
 
 `terrein` names the attribute holding the park's id ("pk" for the park itself, "terrein_id" for
 its children, or a "__"-separated path). Who may see a change of which field is not decided here
-but in the visibility register (nal_oost/zichtbaarheid.py), see `zichtbare_regels`.
+but in the visibility register (nal_oost/zichtbaarheid.py), see `GeauditModel.veld_zichtbaar`.
 """
 
 from dataclasses import dataclass, field

@@ -19,6 +19,7 @@ from django.db import models
 
 from nal_oost import zichtbaarheid
 from stappenplan.models import Traject, WarmContactVia
+from terreinen.models import Bedrijventerrein
 
 PATROON = re.compile(r"ZQX[VGB]\d{4}Q")
 VOORVOEGSEL = {zichtbaarheid.VERTROUWELIJK: "ZQXV", zichtbaarheid.GEMEENTE: "ZQXG"}
@@ -45,6 +46,8 @@ class Merktekens:
     niet_gemarkeerd: dict = field(default_factory=dict)
     # marker → owner's user id (rows of a user, visible to that user)
     eigenaar: dict = field(default_factory=dict)
+    # marker → id of the park its row belongs to (None: the row belongs to no park)
+    terrein: dict = field(default_factory=dict)
     # markers in the contact data (name, e-mail) of each regisseur, by user id
     contact: dict = field(default_factory=dict)
     teller: int = 0
@@ -119,21 +122,35 @@ def markeren(klassen=(zichtbaarheid.VERTROUWELIJK, zichtbaarheid.GEMEENTE)) -> M
             continue
         eigen_pad = zichtbaarheid.EIGEN.get(label)
         for rij in model._base_manager.all():
+            park_id = terrein_van(rij)
             wijzigingen = {}
             for veld, sleutel, klasse in velden:
                 if sleutel in KEUZE_MERKTEKENS:
                     waarde, zichtbaar_label = KEUZE_MERKTEKENS[sleutel]
                     uit.waarden[zichtbaar_label] = (sleutel, rij.pk, klasse)
+                    uit.terrein[zichtbaar_label] = park_id
                     wijzigingen[veld.attname] = waarde
                     continue
                 merkteken = uit.nieuw(VOORVOEGSEL[klasse], sleutel, rij.pk, klasse)
                 wijzigingen[veld.attname] = _waarde(veld, merkteken, getattr(rij, veld.attname))
                 if eigen_pad:
                     uit.eigenaar[merkteken] = getattr(rij, eigen_pad)
+                uit.terrein[merkteken] = park_id
                 if label == "auth.User" and veld.name in zichtbaarheid.CONTACTPERSOON_VELDEN:
                     uit.contact.setdefault(rij.pk, []).append(merkteken)
             _opslaan(rij, wijzigingen)
     return uit
+
+
+def terrein_van(rij) -> int | None:
+    """The id of the park a row belongs to: the park itself, its `terrein`, its traject's park, or an audit row's."""
+    if isinstance(rij, Bedrijventerrein):
+        return rij.pk
+    if hasattr(rij, "terrein_id"):
+        return rij.terrein_id
+    if hasattr(rij, "traject_id"):
+        return Traject.objects.filter(pk=rij.traject_id).values_list("terrein_id", flat=True).first()
+    return None
 
 
 def _opslaan(rij, wijzigingen: dict) -> None:
@@ -147,36 +164,46 @@ def _opslaan(rij, wijzigingen: dict) -> None:
 
 
 def buiten_bereik_markeren(uit: Merktekens, terrein) -> str:
-    """A marker in the name of a park outside the user's municipalities."""
-    uit.teller += 1
-    merkteken = f"ZQXB{uit.teller:04d}Q"
-    uit.waarden[merkteken] = ("terreinen.Bedrijventerrein.naam (buiten de gemeente)", terrein.pk, "buiten bereik")
+    """A marker in the name of a park (public, but only to those who may see the park)."""
+    merkteken = uit.nieuw("ZQXB", "terreinen.Bedrijventerrein.naam", terrein.pk, zichtbaarheid.OPENBAAR)
+    uit.terrein[merkteken] = terrein.pk
     type(terrein).objects.filter(pk=terrein.pk).update(naam=merkteken)
     return merkteken
 
 
-def verboden_merktekens(uit: Merktekens, *, kijker, klassen: tuple[str, ...], extra: tuple[str, ...] = ()) -> dict:
-    """The markers `kijker` must never meet: those of `klassen`, minus its own rows and its parks' contact persons."""
-    eigen_id = getattr(kijker, "pk", None)
-    contactpersonen = set(
-        Traject.objects.filter(terrein__in=_terreinen_van(kijker), regisseur__isnull=False).values_list("regisseur_id", flat=True)
-    )
-    toegestaan = {m for uid in contactpersonen for m in uit.contact.get(uid, ())}
-    verboden = {}
-    for merkteken, (sleutel, pk, klasse) in uit.waarden.items():
-        if klasse not in klassen and merkteken not in extra:
-            continue
-        if eigen_id is not None and uit.eigenaar.get(merkteken) == eigen_id:
-            continue
-        if merkteken in toegestaan:
-            continue
-        verboden[merkteken] = f"{sleutel} #{pk}"
-    return verboden
+def _contactmerktekens(uit: Merktekens, kijker) -> set[str]:
+    """The name and e-mail of the regisseurs of the viewer's parks: public as their contact person."""
+    contactpersonen = Traject.objects.filter(terrein__in=_terreinen_van(kijker), regisseur__isnull=False)
+    return {m for uid in contactpersonen.values_list("regisseur_id", flat=True) for m in uit.contact.get(uid, ())}
+
+
+def _mag(uit: Merktekens, kijker, merkteken: str, terreinen: dict) -> bool:
+    """What the register allows this viewer for the marker's field and park (own rows always; contact persons)."""
+    _sleutel, _pk, klasse = uit.waarden[merkteken]
+    if getattr(kijker, "pk", None) is not None and uit.eigenaar.get(merkteken) == kijker.pk:
+        return True
+    park_id = uit.terrein.get(merkteken)
+    if park_id is not None and park_id not in terreinen:
+        return False  # a park outside the viewer's scope: nothing of it, not even its public name
+    return zichtbaarheid.ziet(kijker, klasse, terreinen.get(park_id))
+
+
+def verboden_merktekens(uit: Merktekens, *, kijker) -> dict:
+    """The markers `kijker` must never meet according to the register, named by field and row."""
+    terreinen = {t.pk: t for t in _terreinen_van(kijker).only("pk", "gemeente_id")}
+    toegestaan = _contactmerktekens(uit, kijker)
+    return {
+        m: f"{s} #{pk}" for m, (s, pk, _k) in uit.waarden.items() if m not in toegestaan and not _mag(uit, kijker, m, terreinen)
+    }
+
+
+def toegestane_merktekens(uit: Merktekens, *, kijker, klasse: str) -> dict:
+    """The markers of `klasse` the viewer may meet (a control that planting and rendering work)."""
+    terreinen = {t.pk: t for t in _terreinen_van(kijker).only("pk", "gemeente_id")}
+    return {m: f"{s} #{pk}" for m, (s, pk, k) in uit.waarden.items() if k == klasse and _mag(uit, kijker, m, terreinen)}
 
 
 def _terreinen_van(kijker):
-    from terreinen.models import Bedrijventerrein
-
     if kijker == zichtbaarheid.PARTNER:
         return Bedrijventerrein.objects.all()
     return Bedrijventerrein.objects.zichtbaar_voor(kijker)
