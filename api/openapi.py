@@ -47,7 +47,11 @@ KOPPEN = {
     "Vary": ("Kopregels die het antwoord bepalen.", {"type": "string"}),
     "Content-Crs": ("Coördinatenstelsel van de geometrie, als URI tussen < >.", {"type": "string"}),
     "Link": ("Links naar deze, de volgende en de vorige pagina (RFC 8288).", {"type": "string"}),
+    "Retry-After": ("Aantal seconden tot een nieuw verzoek weer kan.", {"type": "integer"}),
+    "WWW-Authenticate": ("Hoe te authenticeren: een API-sleutel in de header `X-Api-Key`.", {"type": "string"}),
 }
+# Headers of one status code only.
+KOPPEN_PER_STATUS = {"401": ["WWW-Authenticate"], "429": ["Retry-After"]}
 VERZOEK_KOPPEN = {
     "If-None-Match": "ETag van een eerder antwoord: is het niet gewijzigd, dan volgt 304 zonder inhoud.",
     "If-Modified-Since": "Moment (HTTP-datum): is het antwoord sindsdien niet gewijzigd, dan volgt 304 zonder inhoud.",
@@ -145,11 +149,16 @@ def headers_toevoegen(result, generator, request, public):
                     namen += ["ETag", "Last-Modified"] + (["Content-Crs"] if geo else []) + (["Link"] if gepagineerd else [])
                     if operatie.get("operationId") in links:
                         antwoord["links"] = links[operatie["operationId"]]
+                namen += KOPPEN_PER_STATUS.get(str(code), [])
                 antwoord["headers"] = {naam: _ref("headers", naam) for naam in namen}
             if methode == "get":
                 antwoorden["304"] = {
                     "description": "Niet gewijzigd sinds de ETag of het moment in het verzoek.",
-                    "headers": {n: _ref("headers", n) for n in (API_VERSIE_HEADER, "ETag", "Last-Modified", "Cache-Control")},
+                    "headers": {
+                        n: _ref("headers", n)
+                        for n in (API_VERSIE_HEADER, "ETag", "Last-Modified", "Cache-Control", "Vary")
+                        + (("Content-Crs",) if geo else ())
+                    },
                 }
                 operatie.setdefault("parameters", []).extend(_ref("parameters", n) for n in VERZOEK_KOPPEN)
                 if geo:
