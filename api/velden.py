@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import F, OuterRef, Subquery
 
 from nal_oost import zichtbaarheid
-from plankaarten.models import ZICHTJAREN, Plankaart
+from plankaarten.models import ZICHTJAREN, Plankaart, PlankaartVersie
 from stappenplan.models import Stap, Status, Traject
 from terreinen.models import Bedrijventerrein, Gemeente, Grootteklasse, Provincie
 from toolbox.models import Categorie, Doelgroep, Instrument, InstrumentStatus
@@ -211,6 +211,16 @@ PLANKAART_VELDEN = openbare_velden(
         Veld("bron", "bron", _tekst(), "Bron van de cijfers."),
         Veld("versie", F("versie__nummer"), _geheel(), "Versienummer van de import."),
         Veld("actueel", "actueel", {"type": "boolean"}, "Is dit de actuele versie?"),
+    ),
+)
+
+VERSIE_VELDEN = openbare_velden(
+    PlankaartVersie,
+    (
+        Veld("nummer", "nummer", _geheel(), "Versienummer."),
+        Veld("bron", "bron", _tekst(), "Bron van de import."),
+        Veld("gemodelleerd", "gemodelleerd", {"type": "boolean"}, "Modeluitkomst in plaats van opgegeven cijfers."),
+        Veld("aangemaaktOp", F("aangemaakt_op"), _tekst(format="date-time"), "Moment van de import."),
     ),
 )
 

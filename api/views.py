@@ -44,7 +44,9 @@ from api.velden import (
     PLANKAART_VELDEN,
     TERREIN_VELDEN,
     TRAJECT_VELDEN,
+    VERSIE_VELDEN,
     annotaties,
+    eigenschappen_schema,
     rij_uitlezen,
 )
 from plankaarten.models import ZICHTJAREN, Scenario
@@ -335,18 +337,6 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
         return _hal_antwoord(request, "plankaarten", pagina, cursors, PLANKAART_VELDEN)
 
 
-VERSIE_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "nummer": {"type": "integer", "description": "Versienummer."},
-        "bron": {"type": "string", "description": "Bron van de import."},
-        "gemodelleerd": {"type": "boolean", "description": "Modeluitkomst in plaats van opgegeven cijfers."},
-        "aangemaaktOp": {"type": "string", "format": "date-time", "description": "Moment van de import."},
-    },
-    "required": ["nummer", "bron", "gemodelleerd", "aangemaaktOp"],
-}
-
-
 @extend_schema(tags=["plankaarten"])
 class PlankaartVersieViewSet(NlApiMixin, viewsets.ViewSet):
     """De imports van plankaartcijfers, nieuwste eerst."""
@@ -358,21 +348,14 @@ class PlankaartVersieViewSet(NlApiMixin, viewsets.ViewSet):
         operation_id="plankaartVersiesOphalen",
         description="Alle versies (imports) van plankaartcijfers, nieuwste eerst; de nieuwste is actueel.",
         responses={
-            200: {
-                "type": "object",
-                "properties": {
-                    "_embedded": {"type": "object", "properties": {"plankaartVersies": {"type": "array", "items": VERSIE_SCHEMA}}}
-                },
-            },
+            200: openapi.hal_lijst_schema("plankaartVersies", eigenschappen_schema(VERSIE_VELDEN)),
             **openapi.FOUTEN,
         },
     )
     def list(self, request):
         ParameterLezer(request, toegestaan=set()).controleer()
-        versies = [
-            {"nummer": v.nummer, "bron": v.bron, "gemodelleerd": v.gemodelleerd, "aangemaaktOp": v.aangemaakt_op}
-            for v in selectors.plankaart_versies()
-        ]
+        rijen = selectors.plankaart_versies().annotate(**annotaties(VERSIE_VELDEN)).values(*_namen(VERSIE_VELDEN))
+        versies = [rij_uitlezen(VERSIE_VELDEN, rij) for rij in rijen]
         return Response({"_links": hal_links({"self": request.build_absolute_uri()}), "_embedded": {"plankaartVersies": versies}})
 
 
