@@ -13,7 +13,7 @@ ifneq ($(PG_PASSWORD),)
 export PGPASSWORD := $(PG_PASSWORD)
 endif
 
-.PHONY: demo test bootstrap bootstrap-test lint check pytest smoke-spatialite worker bench clean backup restore openapi loadtest e2e lock
+.PHONY: demo test bootstrap bootstrap-test lint check adr-lint pytest smoke-spatialite worker bench clean backup restore openapi loadtest e2e lock
 
 bootstrap:
 	@scripts/bootstrap.sh demo
@@ -53,6 +53,17 @@ check:
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.production SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(60))") ALLOWED_HOSTS=x $(MANAGE) check --deploy --fail-level WARNING
 	@tmp=$$(mktemp) && DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) spectacular --format openapi-json --validate --file $$tmp \
 		&& diff -q api/openapi.json $$tmp >/dev/null || { echo "api/openapi.json is out of date: run make openapi"; rm -f $$tmp; exit 1; }; rm -f $$tmp
+	@$(MAKE) --no-print-directory adr-lint
+
+## make adr-lint: the NL API Design Rules 2.2 linter (Spectral) over api/openapi.json: zero errors and warnings.
+# The ruleset is Logius' (shared/tools/adr/linter.yaml, found like NAL_DATA_DIR: beside $$NAL_DATA_DIR or a shared/
+# folder next to the checkout or one of its parents), followed by ours (api/adr-linter.yaml).
+SPECTRAL ?= node_modules/.bin/spectral
+ADR_LINTER ?= $(firstword $(wildcard $(if $(NAL_DATA_DIR),$(NAL_DATA_DIR)/../tools/adr/linter.yaml) $(foreach d,.. ../.. ../../..,$(d)/shared/tools/adr/linter.yaml)))
+adr-lint:
+	@test -n "$(ADR_LINTER)" || { echo "ADR-linter niet gevonden: zet ADR_LINTER of NAL_DATA_DIR (shared/tools/adr/linter.yaml)"; exit 1; }
+	@tmp=$$(mktemp --suffix=.yaml) && printf 'extends:\n  - %s\n  - %s\n' "$(abspath $(ADR_LINTER))" "$(CURDIR)/api/adr-linter.yaml" > $$tmp \
+		&& $(SPECTRAL) lint --fail-severity=warn --ruleset $$tmp api/openapi.json; rc=$$?; rm -f $$tmp; exit $$rc
 
 ## make openapi: regenerate the committed OpenAPI description of the partner API.
 openapi:

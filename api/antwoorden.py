@@ -36,20 +36,20 @@ def feature(rij: dict, velden, *, id_naam: str) -> str:
     )
 
 
-def _crs_lid(srid: int) -> dict:
+def crs_lid(srid: int) -> dict:
     # RFC 7946 has no `crs` member and means CRS84; for RD New the pre-RFC member tells GDAL and QGIS.
     return {"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}} if srid == 28992 else {}
 
 
 def feature_collection(features: list[str], *, srid: int, links: list[dict]) -> str:
-    kop = {"type": "FeatureCollection", **_crs_lid(srid), "links": links, "numberReturned": len(features)}
+    kop = {"type": "FeatureCollection", **crs_lid(srid), "links": links, "numberReturned": len(features)}
     return json_tekst(kop)[:-1] + ',"features":[' + ",".join(features) + "]}"
 
 
 def enkele_feature(tekst: str, *, srid: int) -> str:
     if srid != 28992:
         return tekst
-    return tekst[:-1] + "," + json_tekst(_crs_lid(srid))[1:]
+    return tekst[:-1] + "," + json_tekst(crs_lid(srid))[1:]
 
 
 def pagina_links(request, cursors: dict[str, str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from django.views import View
 
 from api import services
 from api.forms import ApiSleutelForm
+from api.http import API_VERSIE
 from api.models import ApiSleutel
 from nal_oost import rechten
 
@@ -58,4 +59,6 @@ class DocumentatieView(View):
     """Swagger UI from the drf-spectacular-sidecar package, started by a static script (no inline JS)."""
 
     def get(self, request):
-        return render(request, "api/documentatie.html")
+        response = render(request, "api/documentatie.html")
+        response["API-Version"] = API_VERSIE
+        return response

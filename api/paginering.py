@@ -50,16 +50,25 @@ def _decodeer(tekst: str) -> dict:
 
 
 class Keyset:
-    """Reads `sorteer`, `pageSize` and `cursor` through a ParameterLezer, then fetches one page."""
+    """Reads `sorteer`, `pageSize` (OGC API: `limit`) and `cursor` through a ParameterLezer, then fetches one page."""
 
-    def __init__(self, lezer, *, sorteringen: dict[str, Sortering], uniek: str, uniek_type: Callable, standaard: str):
+    def __init__(
+        self,
+        lezer,
+        *,
+        sorteringen: dict[str, Sortering],
+        uniek: str,
+        uniek_type: Callable,
+        standaard: str,
+        grootte_parameter: str = "pageSize",
+    ):
         self.lezer = lezer
         self.sorteringen = sorteringen
         self.uniek = uniek
         self.uniek_type = uniek_type
         keuzes = [*sorteringen, *(f"-{s}" for s in sorteringen)]
         self.sorteer = lezer.keuze("sorteer", keuzes, standaard)
-        self.grootte = lezer.geheel("pageSize", minimum=1, maximum=MAXIMALE_GROOTTE, standaard=STANDAARD_GROOTTE)
+        self.grootte = lezer.geheel(grootte_parameter, minimum=1, maximum=MAXIMALE_GROOTTE, standaard=STANDAARD_GROOTTE)
         self.cursor = self._cursor_lezen(lezer.tekst("cursor"))
 
     @property

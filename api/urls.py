@@ -3,7 +3,7 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api import beheer, views
+from api import beheer, ogc, views
 
 app_name = "api"
 
@@ -20,6 +20,27 @@ v1 = [
     path("openapi.json", views.OpenApiView.as_view(), name="openapi"),
     path("documentatie", beheer.DocumentatieView.as_view(), name="docs"),
     *router.urls,
+    path("ogc", ogc.LandingView.as_view(), name="ogc-landing"),
+    path("ogc/conformance", ogc.ConformanceView.as_view(), name="ogc-conformance"),
+    path("ogc/collections", ogc.CollectiesView.as_view(), name="ogc-collecties"),
+    path("ogc/collections/<str:collectie_id>", ogc.CollectieView.as_view(), name="ogc-collectie"),
+    path("ogc/collections/<str:collectie_id>/schema", ogc.SchemaView.as_view(), name="ogc-schema"),
+    path("ogc/collections/<str:collectie_id>/queryables", ogc.QueryablesView.as_view(), name="ogc-queryables"),
+    *(
+        patroon
+        for naam, (items, item) in ogc.PER_COLLECTIE.items()
+        for patroon in (
+            path(f"ogc/collections/{naam}/items", items.as_view(), {"collectie_id": naam}, name=f"ogc-items-{naam}"),
+            path(
+                f"ogc/collections/{naam}/items/<str:feature_id>",
+                item.as_view(),
+                {"collectie_id": naam},
+                name=f"ogc-item-{naam}",
+            ),
+        )
+    ),
+    path("ogc/collections/<str:collectie_id>/items", ogc.ItemsView.as_view(), name="ogc-items"),
+    path("ogc/collections/<str:collectie_id>/items/<str:feature_id>", ogc.ItemView.as_view(), name="ogc-item"),
     re_path(r"^[\s\S]*$", views.NietGevondenView.as_view(), name="niet-gevonden"),  # also paths with newlines
 ]
 

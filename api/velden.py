@@ -14,9 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import F, OuterRef, Subquery
 
 from nal_oost import zichtbaarheid
-from plankaarten.models import ZICHTJAREN, Plankaart
+from plankaarten.models import ZICHTJAREN, Plankaart, PlankaartVersie
 from stappenplan.models import Stap, Status, Traject
-from terreinen.models import Bedrijventerrein, Gemeente, Grootteklasse
+from terreinen.models import Bedrijventerrein, Gemeente, Grootteklasse, Provincie
 from toolbox.models import Categorie, Doelgroep, Instrument, InstrumentStatus
 
 
@@ -82,12 +82,13 @@ def openbare_velden(model, velden) -> tuple[Veld, ...]:
     return tuple(v for v in velden if all(zichtbaarheid.mag_zien(zichtbaarheid.PARTNER, k) for k in herkomsten(model, v)))
 
 
-def actuele_vraag(zichtjaar: int, scenario: str = "midden"):
-    """The park's current demand (kW) in one zichtjaar and scenario; at most one row by constraint."""
+def actuele_vraag(zichtjaar: int, scenario: str = "midden", kolom: str = "laadvermogen_kw"):
+    """One figure of the park's current plankaart in one zichtjaar and scenario; at most one row by constraint."""
     return Subquery(
         Plankaart.objects.actueel()
         .filter(terrein=OuterRef("pk"), zichtjaar=zichtjaar, scenario=scenario)
-        .values("laadvermogen_kw")[:1]
+        .order_by()
+        .values(kolom)[:1]
     )
 
 
@@ -148,6 +149,17 @@ TERREIN_VELDEN = openbare_velden(
             )
             for jaar in ZICHTJAREN
         ),
+        *(
+            Veld(
+                f"{kolom}{jaar}",
+                actuele_vraag(jaar, kolom=kolom),
+                _geheel(nullable=True),
+                f"Actueel verwacht aantal elektrische {omschrijving} in {jaar} (scenario midden).",
+                herkomst=f"plankaarten.Plankaart.{kolom}",
+            )
+            for kolom, omschrijving in (("bestelwagens", "bestelwagens (N1)"), ("vrachtwagens", "vrachtwagens (N2/N3)"))
+            for jaar in ZICHTJAREN
+        ),
         Veld("stap", F("traject__stap"), _geheel(nullable=True, minimum=0, maximum=6), "Huidige stap in het stappenplan (0–6)."),
         Veld("status", F("traject__status"), _keuze(Status.choices), "Status van het traject."),
         Veld("gewijzigdOp", F("gewijzigd_op"), _tekst(format="date-time"), "Laatste wijziging (ISO 8601)."),
@@ -164,6 +176,14 @@ GEMEENTE_VELDEN = openbare_velden(
         Veld("zeZone", F("ze_zone"), {"type": "boolean"}, "Heeft de gemeente een zero-emissiezone voor stadslogistiek?"),
         Veld("geldigVan", F("geldig_van"), _tekst(format="date", nullable=True), "Geldig vanaf (ISO 8601-datum)."),
         Veld("geldigTot", F("geldig_tot"), _tekst(format="date", nullable=True), "Geldig tot (ISO 8601-datum)."),
+    ),
+)
+
+PROVINCIE_VELDEN = openbare_velden(
+    Provincie,
+    (
+        Veld("code", "code", _tekst(pattern="^PV[0-9]{2}$"), "CBS-code van de provincie (sleutel)."),
+        Veld("naam", "naam", _tekst(), "Naam van de provincie."),
     ),
 )
 
@@ -191,6 +211,16 @@ PLANKAART_VELDEN = openbare_velden(
         Veld("bron", "bron", _tekst(), "Bron van de cijfers."),
         Veld("versie", F("versie__nummer"), _geheel(), "Versienummer van de import."),
         Veld("actueel", "actueel", {"type": "boolean"}, "Is dit de actuele versie?"),
+    ),
+)
+
+VERSIE_VELDEN = openbare_velden(
+    PlankaartVersie,
+    (
+        Veld("nummer", "nummer", _geheel(), "Versienummer."),
+        Veld("bron", "bron", _tekst(), "Bron van de import."),
+        Veld("gemodelleerd", "gemodelleerd", {"type": "boolean"}, "Modeluitkomst in plaats van opgegeven cijfers."),
+        Veld("aangemaaktOp", F("aangemaakt_op"), _tekst(format="date-time"), "Moment van de import."),
     ),
 )
 

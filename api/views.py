@@ -4,7 +4,6 @@ Adding a collection (for example the toolbox's `instrumenten`) is one `Resource`
 in velden.py and one small viewset registered in urls.py.
 """
 
-from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from api import openapi, selectors
+from api import http, openapi, selectors
 from api.antwoorden import (
     GEOMETRIE,
     ApiJsonRenderer,
@@ -33,6 +32,7 @@ from api.antwoorden import (
     pagina_links,
 )
 from api.authenticatie import ApiSleutelAuthentication, ApiSleutelThrottle, HeeftToegang
+from api.geometrie import geojson_expressie
 from api.models import Resource
 from api.paginering import DECIMAAL, GEHEEL, TEKST, Keyset, Sortering
 from api.parameters import GEO_PARAMETERS, PAGINA_PARAMETERS, TERREIN_FILTERS, ParameterLezer
@@ -44,14 +44,14 @@ from api.velden import (
     PLANKAART_VELDEN,
     TERREIN_VELDEN,
     TRAJECT_VELDEN,
+    VERSIE_VELDEN,
     annotaties,
+    eigenschappen_schema,
     rij_uitlezen,
 )
 from plankaarten.models import ZICHTJAREN, Scenario
-from terreinen.geojson import geojson_expressie
 from toolbox.models import Categorie, Doelgroep, InstrumentStatus
 
-API_VERSIE = settings.SPECTACULAR_SETTINGS["VERSION"]
 SCENARIO_PARAMETER = OpenApiParameter(
     "scenario",
     {"type": "string", "enum": list(Scenario.values), "default": Scenario.MIDDEN},
@@ -73,10 +73,15 @@ class NlApiMixin:
     def get_exception_handler(self):
         return exception_handler
 
+    # The OpenAPI description is public; everything else is keyed data (see api/http.py).
+    publiek = False
+
+    def dispatch(self, request, *args, **kwargs):
+        return http.cors_voorcontrole(request) or super().dispatch(request, *args, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-Version"] = API_VERSIE
-        return response
+        return http.afronden(request, response, publiek=self.publiek)
 
 
 def _namen(velden) -> list[str]:
@@ -281,7 +286,7 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
         parameters=[
             OpenApiParameter(
                 "terrein",
-                {"type": "array", "items": {"type": "integer"}},
+                {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 999_999_999}},
                 OpenApiParameter.QUERY,
                 description="Alleen deze bedrijventerreinen (RIN-nummers, komma-gescheiden of herhaald).",
             ),
@@ -292,7 +297,10 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
                 "scenario", {"type": "string", "enum": list(Scenario.values)}, OpenApiParameter.QUERY, description="Scenario."
             ),
             OpenApiParameter(
-                "versie", {"type": "integer", "minimum": 1}, OpenApiParameter.QUERY, description="Versienummer van de import."
+                "versie",
+                {"type": "integer", "minimum": 1, "maximum": 999_999_999},
+                OpenApiParameter.QUERY,
+                description="Versienummer van de import.",
             ),
             *openapi.TERREIN_FILTER_PARAMETERS,
             *openapi.pagina_parameters(PLANKAART_SORTERINGEN),
@@ -301,7 +309,9 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
     )
     def list(self, request):
         lezer = ParameterLezer(
-            request, toegestaan={"terrein", "zichtjaar", "scenario", "versie", *TERREIN_FILTERS, *PAGINA_PARAMETERS}
+            request,
+            toegestaan={"terrein", "zichtjaar", "scenario", "versie", *TERREIN_FILTERS, *PAGINA_PARAMETERS},
+            herhaalbaar=frozenset({"terrein"}),
         )
         terreinen = lezer.terrein_filters(selectors.terreinen_zichtbaar(user=request.user))
         rins = []
@@ -327,18 +337,6 @@ class PlankaartViewSet(NlApiMixin, viewsets.ViewSet):
         return _hal_antwoord(request, "plankaarten", pagina, cursors, PLANKAART_VELDEN)
 
 
-VERSIE_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "nummer": {"type": "integer", "description": "Versienummer."},
-        "bron": {"type": "string", "description": "Bron van de import."},
-        "gemodelleerd": {"type": "boolean", "description": "Modeluitkomst in plaats van opgegeven cijfers."},
-        "aangemaaktOp": {"type": "string", "format": "date-time", "description": "Moment van de import."},
-    },
-    "required": ["nummer", "bron", "gemodelleerd", "aangemaaktOp"],
-}
-
-
 @extend_schema(tags=["plankaarten"])
 class PlankaartVersieViewSet(NlApiMixin, viewsets.ViewSet):
     """De imports van plankaartcijfers, nieuwste eerst."""
@@ -350,21 +348,14 @@ class PlankaartVersieViewSet(NlApiMixin, viewsets.ViewSet):
         operation_id="plankaartVersiesOphalen",
         description="Alle versies (imports) van plankaartcijfers, nieuwste eerst; de nieuwste is actueel.",
         responses={
-            200: {
-                "type": "object",
-                "properties": {
-                    "_embedded": {"type": "object", "properties": {"plankaartVersies": {"type": "array", "items": VERSIE_SCHEMA}}}
-                },
-            },
+            200: openapi.hal_lijst_schema("plankaartVersies", eigenschappen_schema(VERSIE_VELDEN)),
             **openapi.FOUTEN,
         },
     )
     def list(self, request):
         ParameterLezer(request, toegestaan=set()).controleer()
-        versies = [
-            {"nummer": v.nummer, "bron": v.bron, "gemodelleerd": v.gemodelleerd, "aangemaaktOp": v.aangemaakt_op}
-            for v in selectors.plankaart_versies()
-        ]
+        rijen = selectors.plankaart_versies().annotate(**annotaties(VERSIE_VELDEN)).values(*_namen(VERSIE_VELDEN))
+        versies = [rij_uitlezen(VERSIE_VELDEN, rij) for rij in rijen]
         return Response({"_links": hal_links({"self": request.build_absolute_uri()}), "_embedded": {"plankaartVersies": versies}})
 
 
@@ -621,6 +612,21 @@ class OpenApiView(NlApiMixin, SpectacularJSONAPIView):
     permission_classes = [AllowAny]
     throttle_classes = []
     renderer_classes = SpectacularJSONAPIView.renderer_classes[::-1]  # application/json first
+    publiek = True
+
+    @extend_schema(
+        tags=["api"],
+        summary="Beschrijving van de API",
+        operation_id="openapiOphalen",
+        description="Deze beschrijving (OpenAPI 3.0), openbaar en vanaf elke herkomst te lezen.",
+        responses={
+            (200, "application/json"): {"type": "object", "additionalProperties": True},
+            (200, "application/vnd.oai.openapi+json"): {"type": "object", "additionalProperties": True},
+            **openapi.FOUTEN,
+        },
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

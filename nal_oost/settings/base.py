@@ -322,6 +322,8 @@ SPECTACULAR_SETTINGS = {
     "SORT_OPERATION_PARAMETERS": False,
 }
 API_SLEUTEL_LIMIET = env("API_SLEUTEL_LIMIET", "600/min")
+# Origins (scheme://host[:port]) of partners' browser GIS apps that may call the API; empty: no cross-origin use.
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Request counters of the partner API, shared by all web workers when Redis is there.

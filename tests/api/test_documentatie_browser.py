@@ -13,7 +13,9 @@ def test_documentation_renders_offline_from_packaged_assets(pagina, live_server)
     pagina.goto("/api/v1/documentatie")
     pagina.wait_for_selector(".swagger-ui .info .title", timeout=15_000)
     assert "NAL Oost" in pagina.locator(".swagger-ui .info .title").inner_text()
-    pagina.get_by_text("/api/v1/bedrijventerreinen", exact=True).first.wait_for()
+    # Paths are relative to the server URL, which carries /api/v1 (NL API Design Rules, /core/uri-version).
+    pagina.get_by_text("/bedrijventerreinen", exact=True).first.wait_for()
+    assert pagina.locator(".servers select option").first.inner_text().startswith(live_server.url + "/api/v1")
     assert fouten == []
     assert verzoeken and all(url.startswith(live_server.url) for url in verzoeken), verzoeken
 

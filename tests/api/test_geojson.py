@@ -139,3 +139,17 @@ def test_clients_asking_for_plain_json_get_the_same_body(partner, parken):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.json()["type"] == "FeatureCollection"
+
+
+def test_simplified_municipality_boundaries_stay_multipolygon(partner, twee_gemeenten):
+    from django.contrib.gis.geos import MultiPolygon
+
+    from terreinen.models import Gemeente
+
+    # Two parts, one of them a sliver far below the tolerance: simplified, each row still is a MultiPolygon.
+    groot, klein = vierkant(zijde=10_000), vierkant(x=220_000, y=480_000, zijde=3)
+    Gemeente.objects.filter(code="GM0200").update(geometrie=MultiPolygon(groot[0], klein[0], srid=28992))
+    for vereenvoudiging in ("0", "100", "1000"):
+        for crs in (CRS84, RD):
+            body = partner.get("/api/v1/gemeenten", {"vereenvoudiging": vereenvoudiging, "crs": crs}).json()
+            assert {f["geometry"]["type"] for f in body["features"]} == {"MultiPolygon"}, (vereenvoudiging, crs)

@@ -53,3 +53,46 @@ def test_every_operation_documents_api_version_and_problem_json(client):
                 assert "API-Version" in antwoord["headers"], (pad, code)
                 if code.startswith("4"):
                     assert "application/problem+json" in antwoord["content"], (pad, code)
+
+
+API_KOPPEN = {"API-Version", "ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Crs", "Link", "WWW-Authenticate"}
+
+
+def test_servers_contact_and_global_tags_as_the_adr_asks(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["servers"][0]["url"].startswith("https://") and schema["servers"][0]["url"].endswith("/api/v1")
+    assert schema["info"]["contact"]["url"].startswith("https://")
+    gebruikt = {t for pad in schema["paths"].values() for op in pad.values() for t in op.get("tags", [])}
+    assert {t["name"] for t in schema["tags"]} == gebruikt
+    assert "/openapi.json" in schema["paths"]
+
+
+@pytest.mark.parametrize(
+    ("pad", "sjabloon", "params", "koppen", "status"),
+    [
+        ("/bedrijventerreinen", None, {}, {}, 200),
+        ("/bedrijventerreinen", None, {"onbekend": "1"}, {}, 400),
+        ("/bedrijventerreinen/999999", "/bedrijventerreinen/{rin}", {}, {}, 404),
+        ("/bedrijventerreinen", None, {}, {"HTTP_ACCEPT_CRS": "EPSG:3857"}, 406),
+        ("/ogc/collections/bedrijventerreinen/items", None, {"limit": "1"}, {}, 200),
+        ("/ogc/collections/gemeenten/items/GM0200", "/ogc/collections/gemeenten/items/{feature_id}", {}, {}, 200),
+        ("/plankaarten", None, {}, {}, 200),
+    ],
+)
+def test_every_header_the_api_sends_is_documented_for_that_status(partner, parken, client, pad, sjabloon, params, koppen, status):
+    schema = client.get("/api/v1/openapi.json").json()
+    response = partner.get(f"/api/v1{pad}", params, **koppen)
+    assert response.status_code == status
+    gedocumenteerd = set(schema["paths"][sjabloon or pad]["get"]["responses"][str(status)].get("headers", {}))
+    assert {k for k in API_KOPPEN if k in response} <= gedocumenteerd
+
+
+def test_304_and_401_are_documented_with_their_headers(partner, parken, client):
+    schema = client.get("/api/v1/openapi.json").json()
+    eerste = partner.get("/api/v1/bedrijventerreinen")
+    niet_gewijzigd = partner.get("/api/v1/bedrijventerreinen", HTTP_IF_NONE_MATCH=eerste["ETag"])
+    antwoorden = schema["paths"]["/bedrijventerreinen"]["get"]["responses"]
+    assert {k for k in API_KOPPEN if k in niet_gewijzigd} <= set(antwoorden["304"]["headers"])
+    zonder = client.get("/api/v1/bedrijventerreinen")
+    assert zonder.status_code == 401
+    assert {k for k in API_KOPPEN if k in zonder} <= set(antwoorden["401"]["headers"])

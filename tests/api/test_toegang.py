@@ -15,7 +15,8 @@ PUBLIEKE_TERREINVELDEN = {
     "haUitgeefbaar", "grootteklasse", "werklocatietype", "geometrieBron", "netbeheerder", "parkmanagement",
     "aantalBedrijven", "aantalSectoren", "aandeelLogistiek", "netcongestie", "bereikbaarheid", "terreinVol",
     "eigenInitiatief", "afstandZeZoneKm", "laadvraag2025Kw", "laadvraag2030Kw", "laadvraag2035Kw", "stap", "status",
-    "gewijzigdOp",
+    "gewijzigdOp", "bestelwagens2025", "bestelwagens2030", "bestelwagens2035", "vrachtwagens2025", "vrachtwagens2030",
+    "vrachtwagens2035",
 }  # fmt: skip
 VERTROUWELIJK = ("geheim@example.nl", "06-12345678", "Vertrouwelijke risiconotitie", "regisseur-alle", "Onderstation Noord")
 

@@ -342,6 +342,26 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
         openbaar=api(kwargs=INSTRUMENT, zien=INSTRUMENT_ZIEN("instrument")),
         intern=api(kwargs=INSTRUMENT_INTERN, zien=INSTRUMENT_ZIEN("instrument_intern")),
     ),
+    "api:ogc-landing": api(),
+    "api:ogc-conformance": api(),
+    "api:ogc-collecties": api(),
+    **{
+        naam: varianten(
+            terreinen=api(kwargs=lambda o: {"collectie_id": "bedrijventerreinen"}),
+            gemeenten=api(kwargs=lambda o: {"collectie_id": "gemeenten"}),
+        )
+        for naam in ("api:ogc-collectie", "api:ogc-schema", "api:ogc-queryables", "api:ogc-items")
+    },
+    "api:ogc-items-bedrijventerreinen": api(),
+    "api:ogc-items-gemeenten": api(),
+    "api:ogc-items-provincies": api(),
+    "api:ogc-item-bedrijventerreinen": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.rin}),
+    "api:ogc-item-gemeenten": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.gemeente.code}),
+    "api:ogc-item-provincies": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.gemeente.provincie.code}),
+    "api:ogc-item": varianten(
+        terrein=api(ander=404, kwargs=lambda o: {"collectie_id": "bedrijventerreinen", "feature_id": o.eigen.rin}),
+        gemeente=api(ander=404, kwargs=lambda o: {"collectie_id": "gemeenten", "feature_id": o.eigen.gemeente.code}),
+    ),
     "api:niet-gevonden": iedereen(get=404, post=404),
     # API keys: the beheerder's screens; an empty form is refused with 400
     "api:sleutels": beheerder(get=200, post=400),
