@@ -111,8 +111,10 @@ class GeenOpslagMiddleware:
     """`Cache-Control: private, no-store` on every answer to a logged-in session or to an API key.
 
     Pages, exports and documents for a logged-in user can hold confidential data; no browser or
-    proxy cache may keep them. A view that already said `no-store` keeps its own header. Static files
-    never get here (WhiteNoise answers them earlier) and keep their long cache.
+    proxy cache may keep them. A view that already said `no-store` keeps its own header, and so does
+    one that said `private, no-cache`: the partner API (api/http.py), which carries public fields only
+    and lets a client keep a copy it revalidates every time with the ETag. Static files never get here
+    (WhiteNoise answers them earlier) and keep their long cache.
     """
 
     def __init__(self, get_response):
@@ -122,7 +124,8 @@ class GeenOpslagMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         vertrouwelijk = (user is not None and user.is_authenticated) or API_SLEUTEL_HEADER in request.headers
-        if vertrouwelijk and "no-store" not in response.get("Cache-Control", ""):
+        eigen = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+        if vertrouwelijk and "no-store" not in eigen and not {"private", "no-cache"} <= eigen:
             response["Cache-Control"] = "private, no-store"
         return response
 

@@ -62,10 +62,12 @@ def test_document_downloads_are_not_stored(beheerder, gemeente, omgeving):
     )
 
 
-def test_api_answers_to_a_key_are_not_stored(omgeving):
+def test_api_answers_to_a_key_are_private_and_revalidated_every_time(omgeving):
+    # Public fields only (the visibility register): no shared cache, and a client's copy only after a 304 check.
     _sleutel, ruw = api_sleutel_aanmaken(organisatie="Cache BV", door=omgeving.gebruikers["beheerder"])
     response = Client().get("/api/v1/bedrijventerreinen", HTTP_X_API_KEY=ruw)
-    assert_geen_opslag(response)
+    assert {d.strip() for d in response["Cache-Control"].split(",")} >= {"private", "no-cache"}
+    assert response["ETag"]
     assert response["Content-Type"].startswith("application/geo+json") or response["Content-Type"].startswith("application/json")
 
 
