@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from nal_oost import rechten
+from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.uploads import download_headers
 from prioritering import export, selectors, services
 from prioritering.criteria import CRITERIA
@@ -148,9 +149,7 @@ class KaderNieuwView(LoginRequiredMixin, FormView):
                 door=self.request.user,
             )
         except ValidationError as exc:
-            for veld, fouten in (exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}).items():
-                for fout in fouten:
-                    form.add_error(veld if veld in form.fields else None, fout)
+            validatiefouten_tonen(form, exc)
             return self.form_invalid(form)
         messages.success(
             self.request, _("Versie %(versie)s opgeslagen; de scores worden opnieuw berekend.") % {"versie": kader.versie}

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from nal_oost import rechten, zichtbaarheid
+from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from nal_oost.uploads import bestand_serveren
 from stappenplan import selectors, services
@@ -269,11 +270,7 @@ class StapGegevensView(LoginRequiredMixin, View):
                 form.add_error(None, conflict.melding)
                 return self.render(formulieren, status=409)
             except ValidationError as fout:
-                if hasattr(fout, "error_dict"):
-                    for veld, fouten in fout.message_dict.items():
-                        form.add_error(veld if veld in form.fields else None, fouten)
-                else:
-                    form.add_error(None, fout.messages)
+                validatiefouten_tonen(form, fout)
             else:
                 messages.success(request, melding)
                 return redirect(request.path)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import zichtbaarheid
-from nal_oost.exports import formule_veilig
+from nal_oost.exports import formule_veilig, werkboek
 from terreinen.filtersets import STAPPEN, STATUSSEN
 
 STAP_LABELS = dict(STAPPEN)
@@ -94,51 +94,13 @@ def terreinen_csv(terreinen: Iterable, *, kijker) -> bytes:
 
 
 def terreinen_xlsx(terreinen: Iterable, *, kijker) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    boek = Workbook(write_only=True)
-    blad = boek.create_sheet(title=str(_("Bedrijventerreinen")))
-    blad.freeze_panes = "C2"
-    vet = Font(bold=True)
-    for i, rij in enumerate(export_rijen(terreinen, kijker=kijker)):
-        if i == 0:
-            koppen = []
-            for kop in rij:
-                cel = WriteOnlyCell(blad, value=kop)
-                cel.font = vet
-                koppen.append(cel)
-            blad.append(koppen)
-        else:
-            blad.append(rij)
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
+    rijen = iter(export_rijen(terreinen, kijker=kijker))
+    return werkboek([(_("Bedrijventerreinen"), next(rijen), rijen, "C2")])
 
 
 def importblad_xlsx(terreinen: Iterable) -> bytes:
     """The parks' current criteria in exactly the criteria import's format, so export → edit → import round-trips."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     from terreinen.services.criteria_importeren import importblad_rijen
 
-    boek = Workbook(write_only=True)
-    blad = boek.create_sheet(title=str(_("Criteria")))
-    blad.freeze_panes = "B2"
-    vet = Font(bold=True)
-    for i, rij in enumerate(importblad_rijen(terreinen)):
-        if i == 0:
-            koppen = []
-            for kop in rij:
-                cel = WriteOnlyCell(blad, value=kop)
-                cel.font = vet
-                koppen.append(cel)
-            blad.append(koppen)
-        else:
-            blad.append([formule_veilig(w) for w in rij])
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
+    rijen = iter(importblad_rijen(terreinen))
+    return werkboek([(_("Criteria"), next(rijen), rijen, "B2")])

@@ -19,6 +19,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from nal_oost import rechten, zichtbaarheid
+from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.secties import dashboard_secties, terrein_secties
 from nal_oost.uploads import download_headers
 from terreinen import exports, selectors
@@ -361,8 +362,7 @@ class TerreinBewerkenView(LoginRequiredMixin, View):
             form.is_valid()
             return self.render(form, conflict=conflict, status=409)
         except ValidationError as fout:
-            for veld, fouten in fout.message_dict.items() if hasattr(fout, "error_dict") else [(None, fout.messages)]:
-                form.add_error(veld if veld in form.fields else None, fouten)
+            validatiefouten_tonen(form, fout)
             return self.render(form, status=400)
         if gewijzigd:
             messages.success(

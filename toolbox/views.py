@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from nal_oost import rechten
+from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.uploads import bestand_serveren
 from stappenplan.models import Stap
 from terreinen import selectors as terrein_selectors
@@ -25,14 +26,6 @@ class OnderhoudMixin(LoginRequiredMixin, rechten.RechtVereistMixin):
 
     recht = staticmethod(rechten.mag_beheren)
     recht_melding = _lazy("Alleen een beheerder mag de toolbox onderhouden.")
-
-
-def _fouten_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages)
 
 
 class InstrumentLijstView(LoginRequiredMixin, ListView):
@@ -92,7 +85,7 @@ class InstrumentBewerkenView(OnderhoudMixin, View):
             try:
                 instrument = services.instrument_opslaan(door=request.user, instrument=instrument, **form.cleaned_data)
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                validatiefouten_tonen(form, fout)
             else:
                 messages.success(request, _("Instrument “%(titel)s” is opgeslagen.") % {"titel": instrument.titel})
                 return redirect("toolbox:instrument-detail", slug=instrument.slug)
@@ -121,7 +114,7 @@ class VersieToevoegenView(OnderhoudMixin, View):
                     toelichting=form.cleaned_data["toelichting"],
                 )
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                validatiefouten_tonen(form, fout)
             else:
                 messages.success(request, _("Versie %(nummer)s is toegevoegd.") % {"nummer": versie.nummer})
                 return redirect("toolbox:instrument-detail", slug=instrument.slug)
@@ -166,7 +159,7 @@ class InzetVastleggenView(LoginRequiredMixin, View):
             try:
                 inzet = services.instrument_inzet_vastleggen(door=request.user, terrein=terrein, **form.cleaned_data)
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                validatiefouten_tonen(form, fout)
             else:
                 melding = _("Gebruik van “%(titel)s” in %(stap)s is vastgelegd.") % {
                     "titel": inzet.instrument.titel,

@@ -1,6 +1,5 @@
 """The quarterly report: requesting it, rendering its PDF through the factsheets' pipeline, and its XLSX."""
 
-import io
 import time
 from pathlib import Path
 
@@ -10,11 +9,10 @@ from django.db import transaction
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from factsheets.services import bestand_atomisch_schrijven, html_naar_pdf
-from nal_oost.exports import formule_veilig
+from nal_oost.exports import werkboek
 from nal_oost.taken import taak_starten
 from terreinen.selectors import terrein_filterset
 from voortgang import selectors
@@ -191,22 +189,4 @@ def _bladen(g: dict) -> list[tuple[str, list[str], list[list]]]:
 
 def kwartaalrapport_xlsx(*, gegevens: dict) -> bytes:
     """The report's figures as a workbook, one sheet per part; every text cell formula-safe."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    boek = Workbook(write_only=True)
-    vet = Font(bold=True)
-    for titel, kop, rijen in _bladen(gegevens):
-        blad = boek.create_sheet(title=str(titel)[:31])
-        koppen = []
-        for tekst in kop:
-            cel = WriteOnlyCell(blad, value=formule_veilig(str(tekst)))
-            cel.font = vet
-            koppen.append(cel)
-        blad.append(koppen)
-        for rij in rijen:
-            blad.append([formule_veilig(str(w) if isinstance(w, Promise) else w) for w in rij])
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
+    return werkboek([(titel, kop, rijen, None) for titel, kop, rijen in _bladen(gegevens)])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nal_oost import rechten
+from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from terreinen.models import Bedrijventerrein, Betrokkenheid, Contactpersoon, Notitie
 from terreinen.relaties import forms
@@ -39,11 +40,7 @@ def _uitvoeren(form, actie) -> tuple[object | None, int]:
         form.add_error(None, conflict.melding)
         return None, 409
     except ValidationError as fout:
-        if hasattr(fout, "error_dict"):
-            for veld, fouten in fout.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        else:
-            form.add_error(None, fout.messages)
+        validatiefouten_tonen(form, fout)
         return None, 400
 
 

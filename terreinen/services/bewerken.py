@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from nal_oost import rechten
+from nal_oost import gelijktijdig, rechten
 from terreinen.criteria import CRITERIA
 from terreinen.models import Bedrijventerrein
 
@@ -23,8 +23,11 @@ NET_VELDEN = ("netbeheerder", "onderstation", "netcongestie")
 BEWERKBARE_VELDEN = (*(c.veld for c in CRITERIA), *NET_VELDEN, "initiatieven")
 
 
-class GelijktijdigeWijziging(Exception):
-    """Someone saved the park after the editor read it; `wijzigingen` lists (label, was, nu) of what they changed."""
+class GelijktijdigeWijziging(gelijktijdig.GelijktijdigeWijziging):
+    """Someone saved the park after the editor read it; `wijzigingen` lists (label, was, nu) of what they changed.
+
+    The park has no version number: its `gewijzigd_op` plays that part, and the snapshot of what the
+    editor saw names each change."""
 
     def __init__(self, terrein: Bedrijventerrein, wijzigingen: list[tuple[str, str, str]]):
         self.terrein = terrein

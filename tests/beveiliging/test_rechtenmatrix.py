@@ -355,12 +355,12 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "api:ogc-items-bedrijventerreinen": api(),
     "api:ogc-items-gemeenten": api(),
     "api:ogc-items-provincies": api(),
-    "api:ogc-item-bedrijventerreinen": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.rin}),
-    "api:ogc-item-gemeenten": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.gemeente.code}),
-    "api:ogc-item-provincies": api(ander=404, kwargs=lambda o: {"feature_id": o.eigen.gemeente.provincie.code}),
+    "api:ogc-item-bedrijventerreinen": api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"feature_id": o.eigen.rin}),
+    "api:ogc-item-gemeenten": api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"feature_id": o.eigen.gemeente.code}),
+    "api:ogc-item-provincies": api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"feature_id": o.eigen.gemeente.provincie.code}),
     "api:ogc-item": varianten(
-        terrein=api(ander=404, kwargs=lambda o: {"collectie_id": "bedrijventerreinen", "feature_id": o.eigen.rin}),
-        gemeente=api(ander=404, kwargs=lambda o: {"collectie_id": "gemeenten", "feature_id": o.eigen.gemeente.code}),
+        terrein=api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"collectie_id": "bedrijventerreinen", "feature_id": o.eigen.rin}),
+        gemeente=api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"collectie_id": "gemeenten", "feature_id": o.eigen.gemeente.code}),
     ),
     "api:niet-gevonden": iedereen(get=404, post=404),
     # API keys: the beheerder's screens; an empty form is refused with 400
