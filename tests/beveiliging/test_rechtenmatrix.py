@@ -360,7 +360,9 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     "api:ogc-item-provincies": api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"feature_id": o.eigen.gemeente.provincie.code}),
     "api:ogc-item": varianten(
         terrein=api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"collectie_id": "bedrijventerreinen", "feature_id": o.eigen.rin}),
-        gemeente=api(zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"collectie_id": "gemeenten", "feature_id": o.eigen.gemeente.code}),
+        gemeente=api(
+            zien=EIGEN_TERREIN_ZIEN, kwargs=lambda o: {"collectie_id": "gemeenten", "feature_id": o.eigen.gemeente.code}
+        ),
     ),
     "api:niet-gevonden": iedereen(get=404, post=404),
     # API keys: the beheerder's screens; an empty form is refused with 400
