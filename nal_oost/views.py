@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.http import require_GET
@@ -21,7 +21,10 @@ def ongeldig_verzoek(request, exception):
         detail = _("De aanvraag bevat tekens die niet gelezen kunnen worden.")
         data = probleem(status_code=400, detail=detail, request=request, code="badRequest")
         return JsonResponse(data, status=400, content_type=PROBLEM_JSON)
-    return defaults.bad_request(request, exception)
+    try:
+        return defaults.bad_request(request, exception)
+    except Exception:  # noqa: BLE001 - the error page must never fail itself
+        return HttpResponseBadRequest(KALE_400)
 
 
 # Last resort when even the error page cannot be rendered (a missing static file, a broken template).
@@ -29,6 +32,13 @@ KALE_500 = (
     '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Storing – NAL Oost</title></head>'
     "<body><h1>Er ging iets mis aan onze kant</h1><p>Probeer het over een paar minuten opnieuw.</p>"
     '<p><a href="/">Naar de startpagina</a></p></body></html>'
+)
+
+
+KALE_400 = (
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Ongeldige aanvraag – NAL Oost</title></head>'
+    "<body><h1>Deze aanvraag kunnen we niet lezen</h1><p>Controleer het adres of ga terug naar "
+    '<a href="/">de startpagina</a>.</p></body></html>'
 )
 
 
