@@ -7,7 +7,7 @@ trap 'rm -rf "$tmp"' EXIT
 export DJANGO_SETTINGS_MODULE=nal_oost.settings.dev
 export DATABASE_URL="spatialite:///$tmp/smoke.sqlite3"
 unset REDIS_URL
-export NAL_DEMO_PASSWORD="Smoke-test-wachtwoord-1"
+export NAL_DEMO_PASSWORD="Rookproef-Kiezelsteen-Walvis-83"
 echo "==> SpatiaLite smoke test ($DATABASE_URL)"
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_demo | tail -n 6
@@ -21,7 +21,7 @@ setup_test_environment()
 client = Client()
 assert client.get("/").status_code == 302, "anonymous users must be sent to the login page"
 # Through the real login form: django-axes checks every login and needs the request.
-login = client.post("/inloggen/", {"username": "demo-regisseur", "password": "Smoke-test-wachtwoord-1"})
+login = client.post("/inloggen/", {"username": "demo-regisseur", "password": "Rookproef-Kiezelsteen-Walvis-83"})
 assert login.status_code == 302, login.status_code
 response = client.get("/")
 body = response.content.decode()
