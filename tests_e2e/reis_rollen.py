@@ -159,10 +159,12 @@ def test_gemeente_ziet_alleen_eigen_terreinen_en_404_voor_een_ander(nieuwe_conte
             if url and url.startswith("?"):
                 url = "/terreinen/" + url
         assert gezien and gezien <= eigen, gezien - eigen
-    with stap("gemeente", f"terrein van een andere gemeente ({ander.gemeente.naam}): 404"):
+    with stap("gemeente", f"terrein van een andere gemeente ({ander.gemeente.naam}): de Nederlandse 404-pagina"):
         antwoord = pagina.goto(f"/terreinen/{ander.rin}/")
         assert antwoord.status == 404
-        assert ander.naam not in pagina.content()
+        inhoud = pagina.content()
+        assert ander.naam not in inhoud
+        assert "Deze pagina bestaat niet" in inhoud and 'href="/"' in inhoud
 
 
 def test_partner_haalt_terreinen_op_met_een_api_sleutel(nieuwe_context):
