@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import ListView
 
 from factsheets import selectors, services
 from factsheets.models import FactsheetRun, Variant
 from factsheets.tasks import factsheet_renderen_taak
 from nal_oost import rechten
+from nal_oost.lijsten import LijstView
 from nal_oost.taken import taak_starten
 from nal_oost.uploads import bestand_serveren, download_headers
 from terreinen import selectors as terrein_selectors
@@ -46,7 +46,7 @@ class FactsheetBijwerkenView(LoginRequiredMixin, View):
         return HttpResponseRedirect(reverse("terrein-detail", args=[terrein.rin]) + "#factsheets")
 
 
-class FactsheetOverzichtView(LoginRequiredMixin, ListView):
+class FactsheetOverzichtView(LoginRequiredMixin, LijstView):
     """Every visible park with its factsheets; for beheerder and medewerker also "Alle factsheets genereren"."""
 
     template_name = "factsheets/overzicht.html"

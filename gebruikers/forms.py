@@ -18,7 +18,8 @@ class GebruikerForm(forms.Form):
     voornaam = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
     achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    rol = forms.ChoiceField(label=_("Rol"), choices=list(rollen.ROLLEN.items()))
+    # No role is preselected: a new account gets the role someone chose, never the strongest by default.
+    rol = forms.ChoiceField(label=_("Rol"), choices=[("", _("— kies een rol —")), *rollen.ROLLEN.items()])
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Gemeenten (alleen voor de rol gemeente)"),
         queryset=Gemeente.objects.filter(geldig_tot__isnull=True).only("code", "naam"),

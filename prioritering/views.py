@@ -10,6 +10,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from nal_oost import rechten
 from nal_oost.formulieren import validatiefouten_tonen
+from nal_oost.lijsten import LijstView
 from nal_oost.uploads import download_headers
 from prioritering import export, selectors, services
 from prioritering.criteria import CRITERIA
@@ -19,7 +20,7 @@ from prioritering.selectie import GROEP_LABEL
 from terreinen.models import Provincie
 
 
-class RanglijstView(LoginRequiredMixin, ListView):
+class RanglijstView(LoginRequiredMixin, LijstView):
     """All visible parks by score under the current (or a chosen older) weights version, with the why."""
 
     template_name = "prioritering/ranglijst.html"

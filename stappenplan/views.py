@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST, require_safe
-from django.views.generic import ListView
 
 from nal_oost import rechten, zichtbaarheid
 from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
+from nal_oost.lijsten import LijstView
 from nal_oost.uploads import bestand_serveren
 from stappenplan import selectors, services
 from stappenplan.forms import (
@@ -404,7 +404,7 @@ def regisseur_toewijzen_view(request):
     return redirect(terug)
 
 
-class MijnTerreinenView(LoginRequiredMixin, ListView):
+class MijnTerreinenView(LoginRequiredMixin, LijstView):
     """The regisseur's parks: what to do next, what is missing for it, days left and priority."""
 
     template_name = "stappenplan/mijn_terreinen.html"
@@ -432,7 +432,7 @@ class MijnTerreinenView(LoginRequiredMixin, ListView):
         return context
 
 
-class EvaluatiesView(LoginRequiredMixin, ListView):
+class EvaluatiesView(LoginRequiredMixin, LijstView):
     template_name = "stappenplan/evaluaties.html"
     context_object_name = "evaluaties"
     paginate_by = 100

@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from nal_oost import rechten, zichtbaarheid
 from nal_oost.formulieren import validatiefouten_tonen
+from nal_oost.lijsten import LijstView
 from nal_oost.secties import dashboard_secties, terrein_secties
 from nal_oost.uploads import download_headers
 from terreinen import exports, selectors
@@ -132,7 +133,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class TerreinLijstView(LoginRequiredMixin, ListView):
+class TerreinLijstView(LoginRequiredMixin, LijstView):
     template_name = "terreinen/terrein_lijst.html"
     context_object_name = "terreinen"
     paginate_by = 50

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from nal_oost import rechten
 from nal_oost.formulieren import validatiefouten_tonen
+from nal_oost.lijsten import LijstView
 from nal_oost.uploads import bestand_serveren
 from stappenplan.models import Stap
 from terreinen import selectors as terrein_selectors
@@ -28,7 +29,7 @@ class OnderhoudMixin(LoginRequiredMixin, rechten.RechtVereistMixin):
     recht_melding = _lazy("Alleen een beheerder mag de toolbox onderhouden.")
 
 
-class InstrumentLijstView(LoginRequiredMixin, ListView):
+class InstrumentLijstView(LoginRequiredMixin, LijstView):
     template_name = "toolbox/instrument_lijst.html"
     context_object_name = "instrumenten"
     paginate_by = 100

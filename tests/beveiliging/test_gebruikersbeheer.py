@@ -56,6 +56,7 @@ def test_the_beheerder_creates_a_gemeente_user_who_then_sees_only_that_municipal
         ({"username": "x y", "rol": "regisseur", "wachtwoord": NIEUW_WACHTWOORD}, "geen spaties"),
         ({"username": "x.y", "rol": "regisseur", "wachtwoord": "kort"}, "te kort"),
         ({"username": "x.y", "rol": "regisseur"}, "Dit veld is vereist"),
+        ({"username": "x.y", "wachtwoord": NIEUW_WACHTWOORD}, "Dit veld is vereist"),
     ],
 )
 def test_bad_input_gets_a_dutch_error_and_writes_nothing(client, beheerder, twee_gemeenten, gegevens, melding):
@@ -63,6 +64,12 @@ def test_bad_input_gets_a_dutch_error_and_writes_nothing(client, beheerder, twee
     assert response.status_code == 200
     assert melding in response.content.decode()
     assert not User.objects.filter(username__in=["x.y", "x y"]).exists()
+
+
+def test_a_new_user_form_preselects_no_role(client, beheerder):
+    formulier = client.get(reverse("gebruiker-nieuw")).context["form"]
+    assert formulier["rol"].value() in (None, "")
+    assert formulier.fields["rol"].choices[0][0] == ""
 
 
 def test_deactivating_a_user_ends_their_sessions_at_once(client, beheerder, maak_gebruiker):

@@ -110,3 +110,13 @@ def test_aannames_page_shows_the_model_assumptions(client, maak_gebruiker):
 
 def test_health_endpoint_answers(client):
     assert client.get("/gezondheid").json() == {"status": "ok"}
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client, maak_gebruiker, twee_gemeenten):
+    for i in range(3):
+        BedrijventerreinFactory(gemeente=twee_gemeenten[0], naam=f"Park {i}")
+    client.force_login(maak_gebruiker("medewerker"))
+    response = client.get(reverse("terrein-lijst") + "?page=999")
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == response.context["paginator"].num_pages
+    assert client.get(reverse("terrein-lijst") + "?page=geen-getal").context["page_obj"].number == 1
