@@ -13,7 +13,10 @@ class of the object as a whole (whether it may be shown or linked to at all); "a
 class of one field. A field is never more open than its object.
 """
 
+from pathlib import Path
+
 from django.apps import apps
+from django.conf import settings
 
 from nal_oost import rechten, rollen
 
@@ -25,20 +28,6 @@ KLASSEN = (OPENBAAR, GEMEENTE, VERTROUWELIJK)
 # An API key's holder: sees `openbaar` only.
 PARTNER = "partner"
 
-# The apps whose every concrete model is classified here (and auth.User: the names of staff).
-APPS = (
-    "terreinen",
-    "plankaarten",
-    "stappenplan",
-    "toolbox",
-    "prioritering",
-    "factsheets",
-    "api",
-    "audit",
-    "gebruikers",
-    "nal_oost",
-    "voortgang",
-)
 
 # fmt: off
 REGISTER: dict[str, str] = {
@@ -602,7 +591,10 @@ def contactpersoon(user) -> dict:
 def geregistreerde_modellen() -> list:
     from django.contrib.auth import get_user_model
 
-    modellen = [m for app in APPS for m in apps.get_app_config(app).get_models()]
+    # Every concrete model of the project's own apps (the folders of this repository), and auth.User: staff names.
+    basis = Path(settings.BASE_DIR).resolve()
+    eigen = [c for c in apps.get_app_configs() if Path(c.path).resolve().parent == basis]
+    modellen = [m for c in eigen for m in c.get_models()]
     return [*modellen, get_user_model()]
 
 

@@ -19,6 +19,7 @@ the PDF is rendered from instead.
 """
 
 import io
+import subprocess
 import zipfile
 
 from terreinen.models import Betrokkenheid, Notitie
@@ -55,8 +56,14 @@ def vertrouwelijks_zaaien(terrein, *, auteur=None) -> tuple[Betrokkenheid, Notit
     return contact, notitie
 
 
+def pdf_tekst(inhoud: bytes) -> str:
+    """The text of a PDF as poppler's pdftotext extracts it."""
+    uitvoer = subprocess.run(["/usr/bin/pdftotext", "-q", "-", "-"], input=inhoud, capture_output=True, timeout=60, check=False)
+    return uitvoer.stdout.decode("utf-8", "replace")
+
+
 def inhoud_als_tekst(inhoud) -> str:
-    """The text of a response, bytes or str; zip containers are opened and all members joined."""
+    """The text of a response, bytes or str: zip containers (XLSX included) member by member, PDFs through pdftotext."""
     if hasattr(inhoud, "streaming_content") and getattr(inhoud, "streaming", False):
         inhoud = b"".join(inhoud.streaming_content)
     elif hasattr(inhoud, "content"):
@@ -64,10 +71,10 @@ def inhoud_als_tekst(inhoud) -> str:
     if isinstance(inhoud, str):
         return inhoud
     if inhoud.startswith(b"%PDF-"):
-        raise AssertionError("PDFs cannot be searched for text reliably; check the HTML the PDF is rendered from")
+        return pdf_tekst(inhoud)
     if inhoud.startswith(b"PK\x03\x04"):
         with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
-            return "\n".join(inhoud_als_tekst(archief.read(naam)) for naam in archief.namelist())
+            return "\n".join(f"{naam}\n{inhoud_als_tekst(archief.read(naam))}" for naam in archief.namelist())
     for codering in ("utf-8-sig", "cp1252"):
         try:
             return inhoud.decode(codering)

@@ -8,10 +8,7 @@ of auth.User and get markers too; the park outside the own municipality gets one
 text through `pdftotext`) and returns the markers found.
 """
 
-import io
 import re
-import subprocess
-import zipfile
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -211,26 +208,6 @@ def _terreinen_van(kijker):
 
 
 # -- reading bodies ---------------------------------------------------------------------------------
-
-
-def pdf_tekst(inhoud: bytes) -> str:
-    uitvoer = subprocess.run(["/usr/bin/pdftotext", "-q", "-", "-"], input=inhoud, capture_output=True, timeout=60, check=False)
-    return uitvoer.stdout.decode("utf-8", "replace")
-
-
-def tekst_van(inhoud: bytes) -> str:
-    """All readable text of a body: zip members one by one (XLSX XML included), PDFs through pdftotext."""
-    if inhoud.startswith(b"%PDF-"):
-        return pdf_tekst(inhoud)
-    if inhoud.startswith(b"PK\x03\x04"):
-        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
-            return "\n".join(f"{naam}\n{tekst_van(archief.read(naam))}" for naam in archief.namelist())
-    for codering in ("utf-8-sig", "cp1252"):
-        try:
-            return inhoud.decode(codering)
-        except UnicodeDecodeError:
-            continue
-    return inhoud.decode("latin-1")
 
 
 def soort_van(inhoud: bytes, content_type: str) -> str:

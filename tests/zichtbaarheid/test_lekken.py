@@ -25,7 +25,7 @@ from prioritering.models import SelectieKeuze, Selectieronde
 from stappenplan.models import Oplossingsrichting, StapOvergang, Traject
 from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.beveiliging.conftest import GEMEENTE_ANDER, GEMEENTE_EIGEN, omgeving_maken, omgeving_opruimen
-from tests.beveiliging.helpers import vertrouwelijks_zaaien
+from tests.beveiliging.helpers import inhoud_als_tekst, vertrouwelijks_zaaien
 from tests.beveiliging.test_rechtenmatrix import _admin_kwargs, _regels, alle_adressen
 from tests.factories import traject_zetten
 from tests.zichtbaarheid import lekken
@@ -132,7 +132,7 @@ def _tekst(response) -> str:
         kop = "\n".join(f"{k}: {v}" for k, v in response.items())
         inhoud = lekken.body_van(response)
         response._soort = lekken.soort_van(inhoud, response.get("Content-Type", ""))
-        response._lektekst = kop + "\n" + lekken.tekst_van(inhoud)
+        response._lektekst = kop + "\n" + inhoud_als_tekst(inhoud)
     return response._lektekst
 
 
