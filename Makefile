@@ -53,6 +53,7 @@ check:
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.production SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(60))") ALLOWED_HOSTS=x $(MANAGE) check --deploy --fail-level WARNING
 	@tmp=$$(mktemp) && DJANGO_SETTINGS_MODULE=nal_oost.settings.test DATABASE_URL=$(PG_URL) $(MANAGE) spectacular --format openapi-json --validate --file $$tmp \
 		&& diff -q api/openapi.json $$tmp >/dev/null || { echo "api/openapi.json is out of date: run make openapi"; rm -f $$tmp; exit 1; }; rm -f $$tmp
+	.venv/bin/lint-imports --no-cache
 	@$(MAKE) --no-print-directory adr-lint
 
 ## make adr-lint: the NL API Design Rules 2.2 linter (Spectral) over api/openapi.json: zero errors and warnings.

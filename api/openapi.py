@@ -11,7 +11,7 @@ from api.parameters import CRS84, CRS_SRID, TERREIN_FILTERS
 from api.parameters import RD_NEW as RD_NEW_URI
 from api.problemen import TITELS
 from api.velden import eigenschappen_schema
-from terreinen.filtersets import BedrijventerreinFilterSet
+from overzicht.filtersets import BedrijventerreinFilterSet
 
 API_VERSIE_HEADER = "API-Version"
 

@@ -17,7 +17,7 @@ from rest_framework import exceptions
 from api.geometrie import BREEDTE_EERST
 from api.problemen import OngeldigeParameters
 from nal_oost import zichtbaarheid
-from terreinen.filtersets import BedrijventerreinFilterSet, filters_voor
+from overzicht.filtersets import BedrijventerreinFilterSet, filters_voor
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 RD_NEW = "http://www.opengis.net/def/crs/EPSG/0/28992"

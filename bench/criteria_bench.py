@@ -16,8 +16,8 @@ from _opzet import meet, tabel, testdatabase
 from django.conf import settings
 
 from nal_oost.importeren import lees_tabel
+from overzicht.exports import importblad_xlsx
 from prioritering import signalen
-from terreinen.exports import importblad_xlsx
 from terreinen.models import Bedrijventerrein, Netbeheerder
 from terreinen.services.bewerken import terrein_bewerken
 from terreinen.services.criteria_importeren import _is_kopregel, criteria_importeren

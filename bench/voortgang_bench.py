@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from factsheets import services as factsheet_services
 from nal_oost.demo import demo_laden
+from overzicht.selectors import dashboard_cijfers
 from stappenplan.models import StapOvergang
 from terreinen.models import Bedrijventerrein
-from terreinen.selectors import dashboard_cijfers
 from voortgang import selectors, services
 
 HERHALINGEN = int(os.environ.get("VOORTGANG_BENCH_N", "7"))

@@ -15,6 +15,7 @@ handler400 = "nal_oost.views.ongeldig_verzoek"
 handler500 = "nal_oost.views.serverfout"
 
 urlpatterns = [
+    path("", include("overzicht.urls")),
     path("", include("terreinen.urls")),
     path("plankaarten/", include("plankaarten.urls")),
     path("stappenplan/", include("stappenplan.urls")),

@@ -1,13 +1,21 @@
 """Reads of the prioritisation, always starting from what the user may see."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from nal_oost import zichtbaarheid
 from prioritering.models import Afwegingskader, Berekening, Prioriteit, Selectieronde
-from terreinen.filtersets import zoekvoorwaarde
 from terreinen.models import Bedrijventerrein
+from terreinen.zoeken import zoekvoorwaarde
+
+
+def actuele_prioriteit(veld: str, terrein_ref: str = "pk") -> Subquery:
+    """The park's `score`, `rang` or `vraagklasse` under the newest afwegingskader it was scored with.
+
+    `terrein_ref` points at the park's id from the outer query ("pk" for parks, "terrein_id" for rows of a park).
+    """
+    return Subquery(Prioriteit.objects.filter(terrein=OuterRef(terrein_ref)).order_by("-kader__versie").values(veld)[:1])
 
 
 def kader_laatste() -> Afwegingskader | None:

@@ -9,6 +9,5 @@ urlpatterns = [
     path("terreinen/<int:rin>/overgang/<slug:actie>/", views.overgang_view, name="stap-overgang"),
     path("terreinen/<int:rin>/oppakken/", views.terrein_oppakken, name="terrein-oppakken"),
     path("terreinen/<int:rin>/teruggeven/", views.terrein_teruggeven, name="terrein-teruggeven"),
-    path("regisseur-toewijzen/", views.regisseur_toewijzen_view, name="regisseur-toewijzen"),
     path("documenten/<int:pk>/", views.document_downloaden, name="stappenplan-document"),
 ]

@@ -1,11 +1,10 @@
 """Thin views over the stappenplan services and selectors."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
-from django.http import Http404, QueryDict
+from django.core.exceptions import BadRequest, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from nal_oost.lijsten import LijstView
 from nal_oost.uploads import bestand_serveren
+from prioritering.selectors import actuele_prioriteit
 from stappenplan import selectors, services
 from stappenplan.forms import (
     DocumentForm,
@@ -36,11 +36,8 @@ from stappenplan.models import (
     Document,
     Evaluatienotitie,
     Stap,
-    Traject,
 )
 from stappenplan.termijnen import termijn_van
-from terreinen import selectors as terrein_selectors
-from terreinen.filtersets import actuele_prioriteit
 from terreinen.relaties.selectors import betrokkenheden_van
 
 
@@ -362,46 +359,6 @@ def terrein_teruggeven(request, rin: int):
     else:
         messages.success(request, _("U bent geen regisseur meer van %(terrein)s.") % {"terrein": traject.terrein.naam})
     return _terug_naar_terrein(traject)
-
-
-@login_required
-@require_POST
-def regisseur_toewijzen_view(request):
-    """Bulk assignment from the park list: the ticked parks, or every park of the list's current filter."""
-    if not rechten.mag_regisseurs_toewijzen(request.user):
-        raise PermissionDenied(_("Alleen een beheerder kan regisseurs toewijzen."))
-    querystring = request.POST.get("querystring", "").lstrip("?")
-    terug = reverse("terrein-lijst") + (f"?{querystring}" if querystring else "")
-    regisseur_id = request.POST.get("regisseur", "")
-    regisseur = get_user_model().objects.filter(pk=regisseur_id, is_active=True).first() if regisseur_id.isdigit() else None
-    if regisseur_id != "geen" and regisseur is None:
-        messages.error(request, _("Kies een regisseur."))
-        return redirect(terug)
-    # Only parks the user may see: a RIN outside the scope is simply not among them.
-    terreinen = terrein_selectors.terrein_filterset(user=request.user, params=QueryDict(querystring)).qs
-    if request.POST.get("alle") != "1":
-        rins = [int(r) for r in request.POST.getlist("rin") if r.isdigit()]
-        if not rins:
-            messages.error(request, _("Kies eerst een of meer terreinen, of ‘alle resultaten van dit filter’."))
-            return redirect(terug)
-        terreinen = terreinen.filter(rin__in=rins)
-    ids = list(terreinen.order_by().values_list("pk", flat=True))
-    services.trajecten_aanmaken(terrein_ids=ids)
-    try:
-        aantal = services.regisseur_toewijzen(trajecten=Traject.objects.filter(terrein_id__in=ids), regisseur=regisseur)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-        return redirect(terug)
-    if regisseur is None:
-        messages.success(request, _("Bij %(n)d terrein(en) is de regisseur verwijderd.") % {"n": aantal})
-    else:
-        naam = regisseur.get_full_name() or regisseur.get_username()
-        messages.success(
-            request,
-            _("%(naam)s is regisseur geworden van %(n)d terrein(en) (van %(totaal)d gekozen).")
-            % {"naam": naam, "n": aantal, "totaal": len(ids)},
-        )
-    return redirect(terug)
 
 
 class MijnTerreinenView(LoginRequiredMixin, LijstView):

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from terreinen.grafiek import KLEUR_TEKST
+from overzicht.grafiek import KLEUR_TEKST
 
 BREEDTE, HOOGTE = 720, 320
 LINKS, RECHTS, BOVEN, ONDER = 48, 250, 12, 36

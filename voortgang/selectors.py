@@ -1,7 +1,7 @@
 """Reads for the programme views: progress over time, lead times against the plan, and the quarterly report.
 
 Everything starts from the parks the user may see, filtered by the park list's FilterSet
-(`terreinen.selectors.terrein_filterset`), and is computed from the transition log by `voortgang.geschiedenis`.
+(`overzicht.selectors.terrein_filterset`), and is computed from the transition log by `voortgang.geschiedenis`.
 The page and the report call the same functions, so they show the same numbers for the same period.
 """
 
@@ -17,15 +17,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from nal_oost import zichtbaarheid
+from overzicht.filtersets import NIET_GESTART, STAPPEN, STATUSSEN, ZICHTJAREN
+from overzicht.selectors import terrein_filterset
 from plankaarten.models import Plankaart
 from prioritering.selectie import GELDERLAND, GROEP_LABEL, OVERIJSSEL
 from prioritering.selectors import selectieronde_lijst
 from stappenplan.models import Stap, StapOvergang, Status
 from stappenplan.selectors import evaluatie_lijst
 from stappenplan.termijnen import DOORLOOPTIJD_MAANDEN, UITVOERING_UITERLIJK_MAANDEN
-from terreinen.filtersets import NIET_GESTART, STAPPEN, STATUSSEN, ZICHTJAREN
 from terreinen.models import Bedrijventerrein
-from terreinen.selectors import terrein_filterset
 from voortgang import geschiedenis
 from voortgang.geschiedenis import Beweging
 

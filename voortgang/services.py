@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from factsheets.services import bestand_atomisch_schrijven, html_naar_pdf
 from nal_oost.exports import werkboek
 from nal_oost.taken import taak_starten
-from terreinen.selectors import terrein_filterset
+from overzicht.selectors import terrein_filterset
 from voortgang import selectors
 from voortgang.models import Kwartaalrapport
 

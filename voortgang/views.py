@@ -16,10 +16,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from nal_oost.uploads import bestand_serveren, download_headers
+from overzicht.filtersets import STAPPEN
+from overzicht.selectors import terrein_filterset
+from overzicht.views import _filter_context
 from stappenplan.termijnen import maanden_later
-from terreinen.filtersets import STAPPEN
-from terreinen.selectors import terrein_filterset
-from terreinen.views import _filter_context
 from voortgang import selectors, services
 from voortgang.grafiek import cumulatieve_stroom_svg
 from voortgang.models import Kwartaalrapport
@@ -113,7 +113,7 @@ class VoortgangView(LoginRequiredMixin, TemplateView):
 
 
 def _trechter(stand: dict):
-    from terreinen.grafiek import trechter_svg
+    from overzicht.grafiek import trechter_svg
 
     return trechter_svg(stand["stap_totalen"], svg_id="stand-trechter")
 

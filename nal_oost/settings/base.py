@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "audit",
     "gebruikers",
     "voortgang",
+    "overzicht",
 ]
 
 MIDDLEWARE = [

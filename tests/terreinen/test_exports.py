@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from terreinen.exports import formule_veilig
+from overzicht.exports import formule_veilig
 from tests.conftest import WACHTWOORD
 from tests.factories import BedrijventerreinFactory
 

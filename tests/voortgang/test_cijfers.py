@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.http import QueryDict
 
-from terreinen.selectors import dashboard_cijfers
+from overzicht.selectors import dashboard_cijfers
 from voortgang import selectors
 
 pytestmark = pytest.mark.django_db

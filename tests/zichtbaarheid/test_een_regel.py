@@ -6,11 +6,11 @@ from api import velden
 from factsheets.models import Variant
 from factsheets.selectors import factsheet_gegevens
 from nal_oost import zichtbaarheid
+from overzicht.exports import kolommen_voor
+from overzicht.views import kaart_eigenschappen
 from prioritering.templatetags.uitsplitsing import zichtbare_regels
-from terreinen.exports import kolommen_voor
-from terreinen.filtersets import zoekvoorwaarde
 from terreinen.models import Bedrijventerrein
-from terreinen.views import kaart_eigenschappen
+from terreinen.zoeken import zoekvoorwaarde
 from tests.factories import BedrijventerreinFactory, traject_zetten
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_search_looks_only_in_public_fields(monkeypatch, twee_gemeenten):
 
 
 def test_regisseur_choices_hold_only_regisseurs_of_visible_parks(maak_gebruiker, twee_gemeenten):
-    from terreinen.selectors import regisseur_keuzes
+    from overzicht.selectors import regisseur_keuzes
 
     apeldoorn, zwolle = twee_gemeenten
     hier = maak_gebruiker("regisseur", username="r-hier")
@@ -95,8 +95,8 @@ def test_park_filters_follow_the_register(monkeypatch, gebruikers):
     from django.http import QueryDict
 
     from api.parameters import TERREIN_FILTERS
-    from terreinen.filtersets import BedrijventerreinFilterSet, filters_voor
-    from terreinen.selectors import terrein_filterset
+    from overzicht.filtersets import BedrijventerreinFilterSet, filters_voor
+    from overzicht.selectors import terrein_filterset
 
     gemeente, medewerker = gebruikers
     assert set(filters_voor(medewerker)) == set(BedrijventerreinFilterSet.base_filters)

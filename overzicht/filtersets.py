@@ -1,14 +1,23 @@
-"""The one FilterSet for parks, shared by the web list, its exports, the map and the API."""
+"""The one FilterSet for parks, shared by the web list, its exports, the map, progress and the API.
+
+It reads from several apps (steps and status from stappenplan, demand from plankaarten, scores from prioritering);
+that is why it lives here, above them, and not in terreinen.
+"""
 
 from decimal import Decimal
 
 import django_filters
 from django import forms
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import zichtbaarheid
+from plankaarten.models import ZICHTJAREN
+from plankaarten.selectors import actuele_vraag
+from prioritering.models import Vraagklasse
+from prioritering.selectors import actuele_prioriteit
+from stappenplan.models import Stap, Status
 from terreinen.criteria import CRITERIA, CRITERIA_PER_VELD, bekend_expressie, openbare_criteria
 from terreinen.models import (
     GROOTTE_GRENZEN,
@@ -21,62 +30,20 @@ from terreinen.models import (
     Provincie,
     SbiDiversiteit,
 )
+from terreinen.zoeken import zoekvoorwaarde
 
-# Step and status values, as stored on the park's traject (stappenplan app); listed here so this app imports no other.
-# A park without a traject has not started: it counts as step 0 and has the pseudo-status NIET_GESTART.
-STAPPEN = [
-    (0, _("0. Inventarisatie")),
-    (1, _("1. Voorbereiding")),
-    (2, _("2. Startsessie")),
-    (3, _("3. Bepalen oplossingsrichting")),
-    (4, _("4. Realisatieplan")),
-    (5, _("5. Uitvoering")),
-    (6, _("6. Evaluatie")),
-]
+# Parks without a traject have not started the stappenplan: they count as step 0 and get this pseudo-status.
 NIET_GESTART = "niet_gestart"
-STATUSSEN = [
-    (NIET_GESTART, _("Nog niet gestart")),
-    ("actief", _("Actief")),
-    ("volgen", _("Volgen (lopend initiatief)")),
-    ("uitgesteld", _("Uitgesteld")),
-    ("zelfstandig", _("Zelfstandig verder")),
-    ("gestopt", _("Gestopt")),
-    ("afgerond", _("Afgerond")),
-]
-ZICHTJAREN = (2025, 2030, 2035)
+STAPPEN = list(Stap.choices)
+STATUSSEN = [(NIET_GESTART, _("Nog niet gestart")), *Status.choices]
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Onbekend"))]
 
 _KLEIN, _MIDDEL = (grens for grens, _klasse in GROOTTE_GRENZEN)
 
 
-def actuele_vraag(zichtjaar: int, scenario: str = "midden") -> Subquery:
-    """The park's current charging demand (kW) for one zichtjaar and scenario, as a correlated subquery.
-
-    There is at most one current row per park, zichtjaar and scenario, so no GROUP BY is needed;
-    through the reverse relation, so this app does not import plankaarten.
-    """
-    plankaart = Bedrijventerrein.plankaarten.rel.related_model
-    # order_by(): without it the model's default ordering joins parks and versions into every subquery.
-    return Subquery(
-        plankaart.objects.filter(terrein=OuterRef("pk"), actueel=True, zichtjaar=zichtjaar, scenario=scenario)
-        .order_by()
-        .values("laadvermogen_kw")[:1]
-    )
-
-
-def actuele_prioriteit(veld: str, terrein_ref: str = "pk") -> Subquery:
-    """The park's `score`, `rang` or `vraagklasse` under the newest afwegingskader it was scored with.
-
-    Through the reverse relation, so this app does not import prioritering; `terrein_ref` points at
-    the park's id from the outer query ("pk" for parks, "terrein_id" for rows belonging to a park).
-    """
-    prioriteit = Bedrijventerrein.prioriteiten.rel.related_model
-    return Subquery(prioriteit.objects.filter(terrein=OuterRef(terrein_ref)).order_by("-kader__versie").values(veld)[:1])
-
-
 STAP_EXPRESSIE = Coalesce(F("traject__stap"), 0)
-# The demand class 2030 of the newest score (prioritering's Vraagklasse values; listed here so this app imports no other).
-PRIORITEITSKLASSEN = [("hoog", _("Hoog")), ("middel", _("Middel")), ("laag", _("Laag")), ("onbekend", _("Onbekend"))]
+# The demand class 2030 of the newest score, and parks without one.
+PRIORITEITSKLASSEN = [*Vraagklasse.choices, ("onbekend", _("Onbekend"))]
 
 
 class SorteringFilter(django_filters.OrderingFilter):
@@ -338,29 +305,6 @@ def filters_voor(kijker) -> list[str]:
         for naam in BedrijventerreinFilterSet.base_filters
         if naam == "sortering" or zichtbaarheid.mag_zien(kijker, FILTER_BRON[naam])
     ]
-
-
-# What the park search looks in (nal_oost/zichtbaarheid.py). A search answers for every park a user sees,
-# so it may only look in fields everyone who sees the park may see: a field that is not openbaar drops out.
-ZOEKVELDEN = {
-    "naam": "terreinen.Bedrijventerrein.naam",
-    "gemeente__naam": "terreinen.Gemeente.naam",
-    "rin": "terreinen.Bedrijventerrein.rin",
-}
-
-
-def zoekvoorwaarde(zoek: str, *, pad: str = "") -> Q:
-    """Parks whose name, municipality or RIN number matches `zoek`; `pad` leads from another model to the park."""
-    voorwaarde = Q(pk__in=[])
-    for veld, bron in ZOEKVELDEN.items():
-        if zichtbaarheid.klasse(bron) != zichtbaarheid.OPENBAAR:
-            continue
-        if veld == "rin":
-            if zoek.isdigit():
-                voorwaarde |= Q(**{f"{pad}rin": int(zoek)})
-        else:
-            voorwaarde |= Q(**{f"{pad}{veld}__icontains": zoek})
-    return voorwaarde
 
 
 def _of(delen) -> Q:

@@ -2,7 +2,7 @@
 
 from django import template
 
-from terreinen.filtersets import STAPPEN, STATUSSEN
+from overzicht.filtersets import STAPPEN, STATUSSEN
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from django.http import Http404, QueryDict
 from django.utils.translation import gettext as _
 
 from nal_oost import rechten
-from terreinen.filtersets import BedrijventerreinFilterSet
+from overzicht.filtersets import BedrijventerreinFilterSet
 from terreinen.models import OpgeslagenFilter
 
 NAAM_MAX = OpgeslagenFilter._meta.get_field("naam").max_length

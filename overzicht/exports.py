@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nal_oost import zichtbaarheid
 from nal_oost.exports import formule_veilig, werkboek
-from terreinen.filtersets import STAPPEN, STATUSSEN
+from overzicht.filtersets import STAPPEN, STATUSSEN
 
 STAP_LABELS = dict(STAPPEN)
 STATUS_LABELS = dict(STATUSSEN)
