@@ -261,3 +261,29 @@ def test_links_styled_as_buttons_have_readable_text(inloggen, maak_gebruiker):
         gemeten[f"{naam} (muis erop)"] = knop.evaluate(CONTRAST_JS)
     te_laag = {naam: m for naam, m in gemeten.items() if m["ratio"] < 4.5}
     assert not te_laag, te_laag
+
+
+def test_a_disabled_button_looks_disabled_and_stays_readable(inloggen, maak_gebruiker):
+    pagina = inloggen(maak_gebruiker("beheerder"))
+    pagina.goto("/gebruikers/nieuw/")
+    stijlen = pagina.evaluate(
+        """() => {
+      const maak = (extra) => {
+        const knop = document.createElement('button');
+        knop.className = 'utrecht-button utrecht-button--primary-action';
+        knop.textContent = 'Opslaan';
+        extra(knop);
+        document.querySelector('main').append(knop);
+        const s = getComputedStyle(knop);
+        return [s.backgroundColor, s.borderTopStyle, s.cursor];
+      };
+      const gewoon = maak(() => {}), uit = maak((k) => { k.disabled = true; });
+      const aria = maak((k) => k.setAttribute('aria-disabled', 'true'));
+      return {gewoon: gewoon[0], uit, aria};
+    }"""
+    )
+    assert stijlen["uit"] == stijlen["aria"]
+    achtergrond, rand, cursor = stijlen["uit"]
+    assert achtergrond != stijlen["gewoon"] and rand == "dashed" and cursor == "not-allowed"
+    uitgeschakeld = pagina.locator("main button[disabled]")
+    assert uitgeschakeld.evaluate(CONTRAST_JS)["ratio"] >= 4.5
