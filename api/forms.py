@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from api.models import Resource
+from nal_oost.formulieren import nl_design_klassen
 
 
 class ApiSleutelForm(forms.Form):
@@ -21,9 +22,12 @@ class ApiSleutelForm(forms.Form):
     verloopt_op = forms.DateField(
         label=_("Verloopt op"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leeg laten voor een sleutel zonder vervaldatum."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
 
     def clean_verloopt_op(self):
         datum = self.cleaned_data["verloopt_op"]

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import rollen
@@ -73,10 +74,31 @@ class TokenForm(forms.Form):
         label=_("Code uit de authenticator-app"),
         regex=r"^\s*\d{6}\s*$",
         error_messages={"invalid": _("Vul de zes cijfers uit de app in.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "class": "utrecht-textbox"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
 
     def clean_token(self):
         return self.cleaned_data["token"].strip()
+
+
+class InlogForm(AuthenticationForm):
+    """Django's login form with the NL Design System widgets and one Dutch message for a wrong combination."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("De combinatie van gebruikersnaam en wachtwoord is onjuist."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
+
+
+class WachtwoordWijzigenForm(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)

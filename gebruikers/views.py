@@ -24,7 +24,7 @@ from django_otp.qr import write_qrcode_image
 from audit.models import Gebeurtenis
 from audit.services import account_object, gebeurtenis_vastleggen
 from gebruikers import services
-from gebruikers.forms import GebruikerForm, TokenForm
+from gebruikers.forms import GebruikerForm, TokenForm, WachtwoordWijzigenForm
 from nal_oost import rechten, rollen
 from nal_oost.middleware import tweefactor_apparaat_gewijzigd, tweefactor_verplicht
 from terreinen.services.gebruikers import gebruiker_opslaan
@@ -175,6 +175,7 @@ class UitloggenOveralView(LoginRequiredMixin, View):
 
 class WachtwoordWijzigenView(auth_views.PasswordChangeView):
     template_name = "gebruikers/wachtwoord.html"
+    form_class = WachtwoordWijzigenForm
     success_url = reverse_lazy("account")
 
     def form_valid(self, form):

@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from gebruikers.forms import InlogForm
+
 from . import views
 
 admin.site.site_header = _("NAL Oost – beheer")
@@ -25,7 +27,11 @@ urlpatterns = [
     path("voortgang/", include("voortgang.urls")),
     path("audit/", include("audit.urls")),
     path("api/", include("api.urls")),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=InlogForm),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gebruikers/", include("gebruikers.urls")),
     path("gezondheid", views.gezondheid, name="gezondheid"),

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.formulieren import nl_design_klassen
 from prioritering.criteria import CRITERIA, MAX_PUNTEN, MIN_PUNTEN
 from prioritering.models import Afwegingskader, Selectieronde
 
@@ -41,6 +42,7 @@ class AfwegingskaderForm(forms.Form):
                     self.initial[_veldnaam(criterium.sleutel, optie)] = kader.gewichten.get(criterium.sleutel, {}).get(optie)
             for veld in ("vraagklasse_methode", "drempel_middel_kw", "drempel_hoog_kw", "pareto_aandeel", "ze_zone_afstand_km"):
                 self.initial[veld] = getattr(kader, veld)
+        nl_design_klassen(self)
 
     def groep_velden(self):
         return [(criterium, [self[naam] for naam in namen]) for criterium, namen in self.groepen]
@@ -61,3 +63,4 @@ class SelectierondeForm(forms.Form):
         super().__init__(*args, **kwargs)
         if rondes is not None:
             self.fields["vorige"].queryset = rondes
+        nl_design_klassen(self)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.formulieren import nl_design_klassen
 from nal_oost.uploads import UPLOADSOORTEN, UploadValidator, max_bytes
 from stappenplan.models import (
     CHECKLIST_ACHTERGROND,
@@ -15,13 +16,6 @@ from stappenplan.models import (
 )
 from stappenplan.services import OUTPUT_VELDEN
 from terreinen.models import Organisatie
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", attrs={"class": "utrecht-textbox"}, **kwargs)
 
 
 class StapGegevensForm(forms.ModelForm):
@@ -44,14 +38,9 @@ class StapGegevensForm(forms.ModelForm):
         model = Traject
         fields = [veld for velden in OUTPUT_VELDEN.values() for veld in velden]
         widgets = {
-            "eerste_contact_op": DatumInput(),
-            "orientatiegesprek_op": DatumInput(),
-            "startsessie_op": DatumInput(),
-            "besluit_op": DatumInput(),
-            "gerealiseerd_op": DatumInput(),
-            "probleemstelling": forms.Textarea(attrs={"rows": 4, "class": "utrecht-textarea"}),
-            "projectteam": forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
-            "realisatie": forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+            "probleemstelling": forms.Textarea(attrs={"rows": 4}),
+            "projectteam": forms.Textarea(attrs={"rows": 3}),
+            "realisatie": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, stap: int, **kwargs):
@@ -60,11 +49,7 @@ class StapGegevensForm(forms.ModelForm):
         for naam in list(self.fields):
             if naam not in houden:
                 del self.fields[naam]
-        for veld in self.fields.values():
-            if isinstance(veld.widget, forms.TextInput | forms.Select):
-                veld.widget.attrs.setdefault(
-                    "class", "utrecht-textbox" if isinstance(veld.widget, forms.TextInput) else "utrecht-select"
-                )
+        nl_design_klassen(self)
 
 
 class StakeholderForm(forms.Form):
@@ -77,6 +62,10 @@ class StakeholderForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     telefoon = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
     warm_contact = forms.BooleanField(label=_("Warm contact"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
 
 
 class DocumentForm(forms.Form):
@@ -92,6 +81,7 @@ class DocumentForm(forms.Form):
         self.fields["bestand"].label = _("Bestand (PDF, DOCX, XLSX, ODT, PNG of JPG, hoogstens %(mb)s MB)") % {
             "mb": max_bytes("document") // (1024 * 1024)
         }
+        nl_design_klassen(self)
 
 
 class DocumentVersieForm(forms.Form):
@@ -104,6 +94,10 @@ class DocumentVersieForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in UPLOADSOORTEN["document"])}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
+
 
 class OplossingsrichtingForm(forms.Form):
     titel = forms.CharField(label=_("Oplossingsrichting"), max_length=200)
@@ -115,6 +109,10 @@ class OplossingsrichtingForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
+
 
 class EvaluatieForm(forms.ModelForm):
     stap = forms.TypedChoiceField(label=_("Na stap"), choices=Stap.choices, coerce=int)
@@ -124,11 +122,15 @@ class EvaluatieForm(forms.ModelForm):
         fields = ["stap", "soort", "tekst"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nl_design_klassen(self)
+
 
 class OvergangForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     reden = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    herbeoordelen_op = forms.DateField(label=_("Opnieuw beoordelen op"), required=False, widget=DatumInput())
+    herbeoordelen_op = forms.DateField(label=_("Opnieuw beoordelen op"), required=False)
 
 
 class OplossingsrichtingWijzigenForm(OplossingsrichtingForm):

@@ -16,6 +16,7 @@ from nal_oost import rechten, zichtbaarheid
 from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.gelijktijdig import GelijktijdigeWijziging
 from nal_oost.lijsten import LijstView
+from nal_oost.meldingen import plek
 from nal_oost.uploads import bestand_serveren
 from prioritering.selectors import actuele_prioriteit
 from stappenplan import selectors, services
@@ -142,6 +143,10 @@ def _getal(data, sleutel) -> int:
     return int(waarde)
 
 
+# Messages of the park page's stappenplan actions appear in that section, where the page lands.
+IN_STAPPENPLAN = plek("stappenplan")
+
+
 def _terug_naar_terrein(traject):
     return redirect(reverse("terrein-detail", args=[traject.terrein.rin]) + "#stappenplan")
 
@@ -154,7 +159,8 @@ def overgang_view(request, rin: int, actie: str):
     traject = _traject_bewerkbaar(request, rin)
     form = OvergangForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Het formulier is niet volledig: %(fouten)s") % {"fouten": form.errors.as_text()})
+        fouten = form.errors.as_text()
+        messages.error(request, _("Het formulier is niet volledig: %(fouten)s") % {"fouten": fouten}, extra_tags=IN_STAPPENPLAN)
         return _terug_naar_terrein(traject)
     try:
         log = services.stap_zetten(
@@ -167,12 +173,13 @@ def overgang_view(request, rin: int, actie: str):
         )
     except services.StappenplanFout as fout:
         kop = _("Dit kan nog niet.") if isinstance(fout, services.VoorwaardenNietVervuld) else ""
-        messages.error(request, " ".join(filter(None, [kop, *fout.meldingen])))
+        messages.error(request, " ".join(filter(None, [kop, *fout.meldingen])), extra_tags=IN_STAPPENPLAN)
         return _terug_naar_terrein(traject)
     messages.success(
         request,
         _("%(terrein)s staat nu in %(stap)s (%(status)s).")
         % {"terrein": traject.terrein.naam, "stap": log.get_naar_stap_display(), "status": log.get_naar_status_display()},
+        extra_tags=IN_STAPPENPLAN,
     )
     return _terug_naar_terrein(traject)
 
@@ -342,9 +349,11 @@ def terrein_oppakken(request, rin: int):
     try:
         services.terrein_oppakken(traject=traject, user=request.user)
     except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
+        messages.error(request, " ".join(fout.messages), extra_tags=IN_STAPPENPLAN)
     else:
-        messages.success(request, _("U bent nu regisseur van %(terrein)s.") % {"terrein": traject.terrein.naam})
+        messages.success(
+            request, _("U bent nu regisseur van %(terrein)s.") % {"terrein": traject.terrein.naam}, extra_tags=IN_STAPPENPLAN
+        )
     return _terug_naar_terrein(traject)
 
 
@@ -355,9 +364,10 @@ def terrein_teruggeven(request, rin: int):
     try:
         services.terrein_teruggeven(traject=traject, user=request.user)
     except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
+        messages.error(request, " ".join(fout.messages), extra_tags=IN_STAPPENPLAN)
     else:
-        messages.success(request, _("U bent geen regisseur meer van %(terrein)s.") % {"terrein": traject.terrein.naam})
+        tekst = _("U bent geen regisseur meer van %(terrein)s.") % {"terrein": traject.terrein.naam}
+        messages.success(request, tekst, extra_tags=IN_STAPPENPLAN)
     return _terug_naar_terrein(traject)
 
 

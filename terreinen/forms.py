@@ -6,29 +6,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.formulieren import nl_design_klassen
 from nal_oost.uploads import UploadValidator
 from terreinen.models import Bedrijventerrein
 from terreinen.services.bewerken import BEWERKBARE_VELDEN
 
-WIDGET_KLASSEN = {
-    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
-    forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.ClearableFileInput: "utrecht-file-input",
-}
 MOMENTOPNAME_SALT = "terreinen.bewerken.momentopname"
 JA_NEE_ONBEKEND = [("unknown", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee"))]
-
-
-def nl_design(form: forms.BaseForm) -> None:
-    """NL Design System classes on every widget, and aria-invalid/aria-describedby on fields with errors."""
-    for naam, veld in form.fields.items():
-        widget = veld.widget
-        klasse = next((k for t, k in WIDGET_KLASSEN.items() if isinstance(widget, t)), None)
-        widget.attrs.setdefault("class", klasse or "utrecht-textbox utrecht-textbox--html-input")
-        if form.is_bound and naam in form.errors:
-            widget.attrs["aria-invalid"] = "true"
-            widget.attrs["aria-describedby"] = f"{form.auto_id % naam}_fout" if form.auto_id else ""
 
 
 class TerreinForm(forms.ModelForm):
@@ -63,7 +47,7 @@ class TerreinForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["gezien_op"] = self.instance.gewijzigd_op.isoformat()
             self.initial["momentopname"] = signing.dumps(momentopname or {}, salt=MOMENTOPNAME_SALT)
-        nl_design(self)
+        nl_design_klassen(self)
 
     def clean_gezien_op(self):
         waarde = parse_datetime(self.cleaned_data["gezien_op"] or "")
@@ -90,4 +74,4 @@ class CriteriaImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        nl_design(self)
+        nl_design_klassen(self)

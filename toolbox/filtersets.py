@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.formulieren import nl_design_klassen
 from stappenplan.models import Stap
-from toolbox.forms import nl_design
 from toolbox.models import (
     Categorie,
     Doelgroep,
@@ -44,7 +44,8 @@ class InstrumentFilterSet(django_filters.FilterSet):
         if user is not None and not ziet_eigen_gebruik(user):
             # Do not offer a filter on an audience the user never sees.
             self.filters["doelgroep"].extra["choices"] = [c for c in Doelgroep.choices if c[0] != Doelgroep.EIGEN_GEBRUIK]
-        nl_design(self.form)
+        nl_design_klassen(self.form)
+        self.form.verberg_niet_verplicht = True  # every filter is optional: no "(niet verplicht)" on each
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

@@ -4,25 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nal_oost.formulieren import nl_design_klassen
 from nal_oost.uploads import UploadValidator, max_bytes, toegestane_extensies
 from stappenplan.models import Stap
 from toolbox.models import Categorie, Doelgroep, Instrument, InstrumentStatus
-
-
-def nl_design(form: forms.Form) -> None:
-    """NL Design System classes on every widget, so templates stay plain."""
-    for veld in form.fields.values():
-        widget = veld.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-            widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
-        elif isinstance(widget, forms.Textarea):
-            widget.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
-        elif isinstance(widget, forms.ClearableFileInput | forms.FileInput):
-            widget.attrs.setdefault("class", "utrecht-file-input")
-        else:
-            widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
 
 
 class InstrumentForm(forms.Form):
@@ -47,7 +32,7 @@ class InstrumentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        nl_design(self)
+        nl_design_klassen(self)
 
     @staticmethod
     def initial_voor(instrument: Instrument) -> dict:
@@ -75,13 +60,13 @@ class VersieForm(forms.Form):
             "lijst": toegestane_extensies("toolbox"),
         }
         self.fields["bestand"].widget.attrs["accept"] = toegestane_extensies("toolbox").replace(" ", "")
-        nl_design(self)
+        nl_design_klassen(self)
 
 
 class InzetForm(forms.Form):
     instrument = forms.ModelChoiceField(label=_("Instrument"), queryset=Instrument.objects.none())
     stap = forms.TypedChoiceField(label=_("Stap"), choices=Stap.choices, coerce=int)
-    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    datum = forms.DateField(label=_("Datum"))
     uitkomst = forms.CharField(label=_("Uitkomst"), max_length=300, required=False)
     notitie = forms.CharField(label=_("Notitie (vertrouwelijk)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     opnieuw_ingezet = forms.BooleanField(
@@ -96,4 +81,4 @@ class InzetForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("stap", huidige_stap if huidige_stap is not None else Stap.INVENTARISATIE)
             self.initial.setdefault("datum", timezone.localdate())
-        nl_design(self)
+        nl_design_klassen(self)

@@ -30,6 +30,7 @@ DATUM_WIDGET = forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox 
 
 
 class PeriodeForm(forms.Form):
+    verberg_niet_verplicht = True  # a filter: every field may stay empty
     kwartaal = forms.ChoiceField(label=gettext_lazy("Kwartaal"), required=False)
     van = forms.DateField(label=gettext_lazy("Van"), required=False, widget=DATUM_WIDGET)
     tot = forms.DateField(label=gettext_lazy("Tot en met"), required=False, widget=DATUM_WIDGET)

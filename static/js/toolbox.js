@@ -5,7 +5,7 @@
     var stap = form.querySelector("select[name=stap]");
     var opnieuw = form.querySelector("input[name=opnieuw_ingezet]");
     if (!stap || !opnieuw) return;
-    var veld = opnieuw.closest(".nal-toolbox-veld");
+    var veld = opnieuw.closest(".nal-veld");
     var herhaalstap = form.getAttribute("data-herhaalstap");
     function bijwerken() {
       var zichtbaar = stap.value === herhaalstap;

@@ -8,13 +8,6 @@ from nal_oost.formulieren import nl_design_klassen
 from terreinen.models import Contactpersoon, Notitie, Organisatie
 
 
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class _NlForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,13 +27,13 @@ class OrganisatieKoppelenForm(_NlForm):
         label=_("Bestaande organisatie"),
         queryset=Organisatie.objects.order_by("naam"),
         required=False,
-        empty_label=_("— een nieuwe organisatie —"),
+        empty_label=_("Kies … (of vul hieronder een nieuwe in)"),
         help_text=_(
             "Kies een organisatie die al bij een ander terrein staat (bijvoorbeeld Liander), of vul hieronder een nieuwe in."
         ),
     )
     organisatie = forms.CharField(label=_("Naam nieuwe organisatie"), max_length=200, required=False)
-    soort = forms.ChoiceField(label=_("Soort"), choices=[("", "—"), *Organisatie.Soort.choices], required=False)
+    soort = forms.ChoiceField(label=_("Soort"), choices=[("", _("Kies …")), *Organisatie.Soort.choices], required=False)
     rol_op_terrein = forms.CharField(
         label=_("Rol op dit terrein"),
         max_length=200,
@@ -99,11 +92,10 @@ class ContactpersoonWijzigenForm(ContactpersoonForm, _VersieForm):
 
 class NotitieForm(_NlForm):
     soort = forms.ChoiceField(label=_("Soort"), choices=Notitie.Soort.choices)
-    datum = forms.DateField(label=_("Datum"), widget=DatumInput(), initial=timezone.localdate)
+    datum = forms.DateField(label=_("Datum"), initial=timezone.localdate)
     tekst = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 4}))
     opvolgen_op = forms.DateField(
         label=_("Opvolgen op"),
-        widget=DatumInput(),
         required=False,
         help_text=_("Verschijnt op die dag in ‘Mijn terreinen’ en in het dagoverzicht per e-mail."),
     )

@@ -82,7 +82,7 @@ def test_regisseur_takes_a_demo_park_from_step_0_to_3_and_sees_what_is_missing(i
     pagina.locator("#id_gegevens-kartrekker").fill("A. Jansen")
     opslaan()
     naar_park().get_by_role("button", name="Startsessie: verder onderzoek, naar oplossingsrichting").click()
-    expect(melding).to_have_text("Dit kan nog niet. Intentieverklaring mist")
+    expect(melding).to_have_text("Niet gelukt: Dit kan nog niet. Intentieverklaring mist")
     stap_openen(2, "Startsessie")
     pagina.locator("#id_document-soort").select_option("intentieverklaring")
     pagina.locator("#id_document-bestand").set_input_files(

@@ -69,7 +69,9 @@ def test_invalid_values_are_named_next_to_the_field_and_in_the_summary_and_nothi
     assert response.status_code == 400
     body = response.content.decode()
     assert 'href="#id_aandeel_logistiek"' in body and 'href="#id_aantal_bedrijven"' in body
-    assert 'id="id_aandeel_logistiek_fout"' in body and 'aria-invalid="true"' in body
+    # The field's error message is linked to its input (aria-describedby), after its description.
+    assert 'id="id_aandeel_logistiek_error"' in body and 'aria-invalid="true"' in body
+    assert 'aria-describedby="id_aandeel_logistiek_helptext id_aandeel_logistiek_error"' in body
     terrein.refresh_from_db()
     assert terrein.parkmanagement is None
     assert not Wijziging.objects.filter(terrein_id=terrein.pk, actie="gewijzigd").exists()

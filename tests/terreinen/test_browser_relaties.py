@@ -24,7 +24,7 @@ def test_regisseur_records_contact_and_follow_up_and_gemeente_user_sees_neither(
     pagina.goto(park)
     pagina.get_by_role("link", name="Organisatie of contactpersoon toevoegen").click()
     pagina.get_by_label("Naam nieuwe organisatie").fill("Stichting Parkmanagement Ecofactorij")
-    pagina.get_by_label("Soort", exact=True).select_option("parkmanagement")
+    pagina.get_by_label("Soort (niet verplicht)", exact=True).select_option("parkmanagement")
     pagina.get_by_label("Warm contact op dit terrein").check()
     pagina.get_by_label("Naam contactpersoon").fill("Petra Park")
     pagina.get_by_label("E-mail").fill("petra@park.example")
