@@ -149,7 +149,10 @@
       var p = feature.properties;
       var wrapper = document.createElement("div");
       wrapper.className = "nal-kaart-popup";
-      wrapper.appendChild(tekstElement(p.naam, "nal-kaart-popup__naam"));
+      var naam = document.createElement("strong");
+      naam.className = "nal-kaart-popup__naam";
+      naam.textContent = p.naam;
+      wrapper.appendChild(naam);
       wrapper.appendChild(tekstElement(p.gemeente_naam));
       // First what the map is coloured by, then the step and status that are not that.
       var regels = [regel(kleur, p)];
@@ -262,10 +265,6 @@
         interactive: false,
         style: { color: "#8c8c8c", weight: 1, fill: true, fillColor: "#ffffff", fillOpacity: 1 },
       }).addTo(kaart);
-      if (laag.getLayers().length) {
-        // Panning stops a little beyond the region: no wandering off into empty background.
-        kaart.setMaxBounds(laag.getBounds().pad(0.15));
-      }
       return laag;
     });
     haal(d.provinciesUrl).then(function (data) {
@@ -321,7 +320,11 @@
       .then(function (lagen) {
         var bron = lagen[1].getLayers().length ? lagen[1] : lagen[0];
         if (bron.getLayers().length) {
-          kaart.fitBounds(bron.getBounds(), { padding: [24, 24], maxZoom: zoomMaxFilter });
+          kaart.fitBounds(bron.getBounds(), { padding: [24, 24], maxZoom: zoomMaxFilter, animate: false });
+        }
+        if (lagen[0].getLayers().length) {
+          // Panning stops half a region beyond the region: no wandering off into empty background.
+          kaart.setMaxBounds(lagen[0].getBounds().pad(0.5));
         }
         el.dataset.zoom = String(kaart.getZoom());
         ringenMaken(lagen[1]);
