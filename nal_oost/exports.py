@@ -46,10 +46,15 @@ def formule_veilig(waarde):
     return waarde
 
 
-def _als_decimal(waarde: float | Decimal) -> Decimal:
-    if isinstance(waarde, float):
-        waarde = Decimal(str(round(waarde, FLOAT_DECIMALEN)))
-    return waarde.normalize()
+def zonder_ruis(getal: float | Decimal) -> int | Decimal:
+    """A float or Decimal as the number it means: no float artefacts, no trailing zeros, an int when whole.
+
+    Screens use it too (the `getal` template filter), so a figure reads the same on the page and in the export.
+    """
+    if isinstance(getal, float):
+        getal = Decimal(str(round(getal, FLOAT_DECIMALEN)))
+    getal = getal.normalize()
+    return int(getal) if getal == getal.to_integral_value() else getal
 
 
 def _lokaal(moment: datetime.datetime) -> datetime.datetime:
@@ -67,8 +72,7 @@ def waarde(w):
     if isinstance(w, datetime.datetime):
         return _lokaal(w)
     if isinstance(w, float | Decimal):
-        getal = _als_decimal(w)
-        return int(getal) if getal == getal.to_integral_value() else getal
+        return zonder_ruis(w)
     return formule_veilig(w)
 
 

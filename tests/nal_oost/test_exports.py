@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from nal_oost.exports import Blad, csv_bestand, csv_cel, werkboek
@@ -95,3 +96,32 @@ def test_an_xlsx_holds_real_numbers_and_local_dates_with_dutch_friendly_formats(
     assert op.is_date and datum.is_date and datum.number_format == "dd-mm-yyyy"
     assert janee.value == "ja"
     assert tekst.value == "'+31"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "tekst"),
+    [
+        (Decimal("1100000"), "1.100.000"),
+        (Decimal("1.1E+6"), "1.100.000"),
+        (Decimal("0.570"), "0,57"),
+        (3765.0, "3.765"),
+        (0.1 + 0.2, "0,3"),
+        (Decimal("4100.50"), "4.100,5"),
+        (1187, "1.187"),
+        (None, None),
+        ("–", "–"),
+    ],
+)
+def test_a_number_on_screen_is_grouped_with_a_decimal_comma_like_in_the_export(waarde, tekst):
+    from nal_oost.templatetags.getallen import getal
+
+    with translation.override("nl"):
+        assert getal(waarde) == tekst
+
+
+def test_a_number_on_screen_can_be_rounded():
+    from nal_oost.templatetags.getallen import getal
+
+    with translation.override("nl"):
+        assert getal(Decimal("3765.46"), 1) == "3.765,5"
+        assert getal(Decimal("3765.04"), 1) == "3.765"
