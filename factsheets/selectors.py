@@ -15,7 +15,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from factsheets.models import VARIANT_OMSCHRIJVING, Factsheet, FactsheetRun, Variant
@@ -225,7 +225,7 @@ def _gegevens(terrein: Bedrijventerrein, variant: str, gemeenten: _GemeenteKaart
         "contact": _contact(terrein, traject, variant),
     }
     if g["peildatum"] is not None:
-        g["peildatum"] = g["peildatum"].date()
+        g["peildatum"] = timezone.localdate(g["peildatum"])
     if detail:
         g["terrein"].update(
             {

@@ -4,16 +4,13 @@ Cells that a spreadsheet would read as a formula (starting with = + - @, a tab o
 get a leading apostrophe, so an exported park name can never run as a formula (CSV/formula injection).
 """
 
-import csv
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
 from nal_oost import zichtbaarheid
-from nal_oost.exports import formule_veilig, werkboek
+from nal_oost.exports import csv_bestand, formule_veilig, werkboek
 from overzicht.filtersets import STAPPEN, STATUSSEN
 
 STAP_LABELS = dict(STAPPEN)
@@ -76,21 +73,9 @@ def export_rijen(terreinen: Iterable, *, kijker) -> Iterable[list]:
         yield [formule_veilig(k.waarde(terrein)) for k in kolommen]
 
 
-def _csv_waarde(waarde) -> str:
-    if waarde is None:
-        return ""
-    if isinstance(waarde, Decimal):
-        return format(waarde.normalize(), "f").replace(".", ",")
-    return str(waarde)
-
-
 def terreinen_csv(terreinen: Iterable, *, kijker) -> bytes:
-    """Semicolon-separated, decimal comma, UTF-8 with BOM: what Dutch Excel opens correctly by double-click."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    for rij in export_rijen(terreinen, kijker=kijker):
-        schrijver.writerow([_csv_waarde(w) for w in rij])
-    return ("\ufeff" + uit.getvalue()).encode("utf-8")
+    """For Dutch Excel (nal_oost/exports.py): `;`, decimal comma, UTF-8 with BOM, opens correctly by double-click."""
+    return csv_bestand(export_rijen(terreinen, kijker=kijker))
 
 
 def terreinen_xlsx(terreinen: Iterable, *, kijker) -> bytes:

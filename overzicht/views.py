@@ -28,12 +28,13 @@ from nal_oost.uploads import download_headers
 from overzicht import exports, selectors
 from overzicht.filtersets import STAPPEN, STATUSSEN
 from overzicht.grafiek import trechter_svg
+from overzicht.kaart import omtrek_telling
 from overzicht.services import opgeslagen_filter_bewaren, opgeslagen_filter_verwijderen
 from plankaarten.models import ZICHTJAREN
 from stappenplan.models import Traject
 from stappenplan.services import regisseur_toewijzen, trajecten_aanmaken
 from terreinen.criteria import criteria_voor
-from terreinen.geojson import feature_collection
+from terreinen.geojson import feature_collection, labelpunt
 from terreinen.models import Bedrijventerrein, Gemeente, Provincie
 
 # Dashboard sections with these keys get their own place on the dashboard (other apps register them):
@@ -130,6 +131,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context["secties"] = [s for s in secties if s[0].sleutel not in eigen_plek]
         context["kaart_kleur"] = "stap"
         context["legenda"] = _legenda()
+        context["omtrek"] = omtrek_telling(Bedrijventerrein.objects.zichtbaar_voor(self.request.user))
         return context
 
 
@@ -301,7 +303,8 @@ class KaartView(LoginRequiredMixin, TemplateView):
         context["kaart_kleur"] = kleur if kleur in dict(KAART_KLEUREN) else "stap"
         context["kaart_kleuren"] = KAART_KLEUREN
         context["legenda"] = _legenda()
-        context["aantal"] = filterset.qs.count()
+        context["omtrek"] = omtrek_telling(filterset.qs)
+        context["aantal"] = context["omtrek"]["aantal"]
         params = self.request.GET.copy()
         for sleutel in (*selectors.GEEN_FILTER, "sortering"):
             params.pop(sleutel, None)
@@ -332,6 +335,8 @@ KAART_EIGENSCHAPPEN = {
     "kw_2025": "plankaarten.Plankaart.laadvermogen_kw",
     "kw_2030": "plankaarten.Plankaart.laadvermogen_kw",
     "kw_2035": "plankaarten.Plankaart.laadvermogen_kw",
+    # `ibis` or `benaderd`: approximate outlines are drawn dashed and their popup says so.
+    "geometrie_bron": "terreinen.Bedrijventerrein.geometrie_bron",
 }
 
 
@@ -353,14 +358,14 @@ class KaartTerreinenGeoJSONView(_GeoJSONView):
 
 
 class KaartGemeentenGeoJSONView(_GeoJSONView):
-    """Municipality outlines (public CBS/PDOK data) as the map's base layer."""
+    """Municipality outlines (public CBS/PDOK data) as the map's base layer, each with a point inside it for its name."""
 
     cache_seconden = 3600
 
     def geojson(self, request) -> str:
         return feature_collection(
-            Gemeente.objects.filter(geometrie__isnull=False, geldig_tot__isnull=True).order_by("code"),
-            eigenschappen=("naam",),
+            Gemeente.objects.filter(geometrie__isnull=False, geldig_tot__isnull=True).annotate(**labelpunt()).order_by("code"),
+            eigenschappen=("naam", "label_lon", "label_lat"),
             id_veld="code",
             vereenvoudiging_m=50,
         )

@@ -1,11 +1,9 @@
-"""CSV and XLSX exports of a selection round; text that a spreadsheet would run as a formula is neutralised."""
-
-import csv
-import io
+"""CSV and XLSX exports of a selection round, after the application's one spreadsheet rule (nal_oost/exports.py):
+Dutch numbers and local times, and text that a spreadsheet would run as a formula neutralised."""
 
 from django.utils.translation import gettext as _
 
-from nal_oost.exports import formule_veilig
+from nal_oost.exports import Blad, csv_bestand, werkboek
 from prioritering.models import Selectieronde
 from prioritering.selectie import DIMENSIES
 
@@ -20,8 +18,7 @@ def _koppen() -> list[str]:
 def _rijen(ronde: Selectieronde):
     for k in ronde.keuzes.all():
         yield [
-            k.volgorde, k.rin, k.naam, k.gemeente, k.provincie, k.score, k.rang,
-            float(k.kw_2030) if k.kw_2030 is not None else None,
+            k.volgorde, k.rin, k.naam, k.gemeente, k.provincie, k.score, k.rang, k.kw_2030,
             *[k.klassen.get(sleutel, "") for sleutel, _l, _k in DIMENSIES], k.reden,
         ]  # fmt: skip
 
@@ -29,7 +26,7 @@ def _rijen(ronde: Selectieronde):
 def _kop_regels(ronde: Selectieronde) -> list[list]:
     return [
         [_("Selectieronde"), ronde.naam],
-        [_("Aangemaakt op"), ronde.aangemaakt_op.strftime("%d-%m-%Y %H:%M")],
+        [_("Aangemaakt op"), ronde.aangemaakt_op],
         [_("Afwegingskader versie"), ronde.kader.versie],
         [_("Gevraagd aantal (N)"), ronde.aantal_gevraagd],
         *[[_("Niet gehaald"), t] for t in ronde.tekorten],
@@ -37,27 +34,9 @@ def _kop_regels(ronde: Selectieronde) -> list[list]:
     ]
 
 
-def ronde_csv(ronde: Selectieronde) -> str:
-    """Semicolon-separated with a BOM, as Dutch Excel opens it directly."""
-    uit = io.StringIO()
-    uit.write("\ufeff")
-    schrijver = csv.writer(uit, delimiter=";")
-    for regel in [*_kop_regels(ronde), _koppen(), *_rijen(ronde)]:
-        schrijver.writerow([formule_veilig(w) if w is not None else "" for w in regel])
-    return uit.getvalue()
+def ronde_csv(ronde: Selectieronde) -> bytes:
+    return csv_bestand([*_kop_regels(ronde), _koppen(), *_rijen(ronde)])
 
 
 def ronde_xlsx(ronde: Selectieronde) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    boek = Workbook()
-    blad = boek.active
-    blad.title = _("Selectie")[:31]
-    for regel in [*_kop_regels(ronde), _koppen(), *_rijen(ronde)]:
-        blad.append([formule_veilig(w) for w in regel])
-    for cel in blad[len(_kop_regels(ronde)) + 1]:
-        cel.font = Font(bold=True)
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
+    return werkboek([Blad(_("Selectie"), _koppen(), _rijen(ronde), inleiding=_kop_regels(ronde))])

@@ -24,6 +24,8 @@ GELDERLAND, OVERIJSSEL = "gelderland", "overijssel"
 # Veenendaal (province of Utrecht) takes part through Gelderland.
 PROVINCIE_GROEP = {"PV25": GELDERLAND, "PV26": GELDERLAND, "PV23": OVERIJSSEL}
 GROEP_LABEL = {GELDERLAND: gettext_lazy("Gelderland"), OVERIJSSEL: gettext_lazy("Overijssel")}
+# Dutch adjectives are not the name plus a suffix ("Gelders", not "Gelderlands"): spelled out, as a translator sees them.
+GROEP_BIJVOEGLIJK = {GELDERLAND: gettext_lazy("Gelderse"), OVERIJSSEL: gettext_lazy("Overijsselse")}
 AANDEEL_GELDERLAND = Fraction(3, 5)
 
 DIMENSIES = (
@@ -127,8 +129,13 @@ def selecteren(kandidaten: list[Kandidaat], n: int) -> Uitkomst:
                     "Hoogste score in %(groep)s (rang %(rang)s); aangevuld omdat de andere provincie te weinig kandidaten heeft."
                 )
             else:
-                reden = _("Hoogste score in %(groep)s (rang %(rang)s), binnen het %(groep)se aandeel van %(aantal)s.")
-            gekozen.append(Keuze(k, reden % {"groep": GROEP_LABEL[g], "rang": k.rang, "aantal": aantal[g]}))
+                reden = _("Hoogste score in %(groep)s (rang %(rang)s), binnen het %(bijvoeglijk)s aandeel van %(aantal)s.")
+            gekozen.append(
+                Keuze(
+                    k,
+                    reden % {"groep": GROEP_LABEL[g], "bijvoeglijk": GROEP_BIJVOEGLIJK[g], "rang": k.rang, "aantal": aantal[g]},
+                )
+            )
 
     beschermd: set[int] = set()
     dekking = []

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from nal_oost import zichtbaarheid
 from stappenplan import overgangen as fsm
@@ -128,9 +129,9 @@ def tijdlijn(*, traject: Traject, overgangen: list[StapOvergang]) -> list[StapIn
     begonnen, klaar = {}, {}
     for o in overgangen:
         if o.naar_stap != o.van_stap:
-            begonnen[o.naar_stap] = o.op.date()
+            begonnen[o.naar_stap] = timezone.localdate(o.op)  # the Dutch calendar day, not UTC's
         if o.naar_stap > o.van_stap:
-            klaar[o.van_stap] = o.op.date()
+            klaar[o.van_stap] = timezone.localdate(o.op)
         elif o.naar_stap < o.van_stap:
             for stap in range(o.naar_stap, o.van_stap + 1):
                 klaar.pop(stap, None)

@@ -202,6 +202,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# Numbers are grouped where they are shown (the `intcomma` and `getal` filters), not by USE_THOUSAND_SEPARATOR:
+# that would also group years and RIN numbers in links and data attributes ("2.030", "/terreinen/1.121/").
 USE_I18N = True
 USE_TZ = True
 

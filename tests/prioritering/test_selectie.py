@@ -133,3 +133,11 @@ def test_selection_is_deterministic():
     groottes = ("klein", "middel", "groot")
     kandidaten = [kandidaat("PV25" if i % 3 else "PV23", rang=i, grootte=groottes[i % 3]) for i in range(1, 30)]
     assert gekozen_namen(selecteren(kandidaten, 7)) == gekozen_namen(selecteren(kandidaten, 7))
+
+
+def test_reasons_use_the_dutch_adjectives_of_the_provinces():
+    uitkomst = selecteren([kandidaat("PV25"), kandidaat("PV25"), kandidaat("PV23"), kandidaat("PV26")], 3)
+    redenen = {k.kandidaat.provincie_code: k.reden for k in uitkomst.gekozen}
+    assert "binnen het Gelderse aandeel van 2" in redenen["PV25"]
+    assert "binnen het Overijsselse aandeel van 1" in redenen["PV23"]
+    assert not any(fout in r for r in redenen.values() for fout in ("Gelderlande", "Overijssele", "Gelderlandse"))
