@@ -25,5 +25,11 @@ class AuditConfig(AppConfig):
         registreer("stappenplan.Document", terrein="traject__terrein_id")
         registreer("auth.User", terrein=None, uitgesloten={"password", "last_login"})
         registreer_terrein_sectie(
-            Sectie(sleutel="geschiedenis", template="audit/geschiedenis_sectie.html", context=geschiedenis_context, volgorde=900)
+            Sectie(
+                sleutel="geschiedenis",
+                template="audit/geschiedenis_sectie.html",
+                context=geschiedenis_context,
+                volgorde=900,
+                titel=_("Geschiedenis"),
+            )
         )

@@ -15,7 +15,14 @@ class StappenplanConfig(AppConfig):
         terreinen_aangemaakt.connect(na_terreinen_aangemaakt, dispatch_uid="stappenplan.trajecten_aanmaken")
 
         registreer_terrein_sectie(
-            Sectie(sleutel="stappenplan", template="stappenplan/sectie.html", context=sectie_context, volgorde=20)
+            # First on the park page: the current step is what a user comes for.
+            Sectie(
+                sleutel="stappenplan",
+                template="stappenplan/sectie.html",
+                context=sectie_context,
+                volgorde=0,
+                titel=_("Stappenplan"),
+            )
         )
         registreer_dashboard_sectie(
             Sectie(
