@@ -76,12 +76,19 @@ class CriteriaImportView(LoginRequiredMixin, View):
 
 # The park page's own sections, placed among those other apps register (nal_oost/secties.py) by `volgorde`;
 # the stappenplan (volgorde 0) comes first. Their templates read the page's context.
-EIGEN_SECTIES = (
-    Sectie("kenmerken", "terreinen/secties/kenmerken.html", lambda request, terrein: {}, 5, gettext_lazy("Kenmerken")),
-    Sectie("net", "terreinen/secties/net.html", lambda request, terrein: {}, 6, gettext_lazy("Elektriciteitsnet")),
-    Sectie("initiatieven", "terreinen/secties/initiatieven.html", lambda request, terrein: {}, 50, gettext_lazy("Initiatieven")),
-    Sectie("organisaties", "terreinen/relaties/_organisaties.html", lambda request, terrein: {}, 70, gettext_lazy("Organisaties")),
-    Sectie("logboek", "terreinen/relaties/_logboek.html", lambda request, terrein: {}, 80, gettext_lazy("Logboek")),
+def _geen_eigen_gegevens(request, terrein) -> dict:
+    return {}
+
+
+EIGEN_SECTIES = tuple(
+    Sectie(sleutel, template, _geen_eigen_gegevens, volgorde, titel)
+    for sleutel, template, volgorde, titel in (
+        ("kenmerken", "terreinen/secties/kenmerken.html", 5, gettext_lazy("Kenmerken")),
+        ("net", "terreinen/secties/net.html", 6, gettext_lazy("Elektriciteitsnet")),
+        ("initiatieven", "terreinen/secties/initiatieven.html", 50, gettext_lazy("Initiatieven")),
+        ("organisaties", "terreinen/relaties/_organisaties.html", 70, gettext_lazy("Organisaties")),
+        ("logboek", "terreinen/relaties/_logboek.html", 80, gettext_lazy("Logboek")),
+    )
 )
 # Sections shown only when the context holds their (confidential) data.
 EIGEN_SECTIES_GEGEVENS = {"organisaties": "betrokkenheden", "logboek": "notities"}
