@@ -1,6 +1,5 @@
 """What is missing before the next step links to the field that fixes it; a blocked move says why; going back needs a reason."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -17,8 +16,8 @@ ALLE_GUARDS = {guard for overgang in fsm.OVERGANGEN.values() for guard in overga
 
 def _feiten(traject, **waarden):
     feiten = fsm.Feiten(traject)
-    leeg = {"heeft_plankaart": False, "stakeholder_soorten": set(), "documenten": set(), "richtingen": [], "evaluatie_stappen": set()}
-    feiten.__dict__.update(leeg | waarden)
+    leeg = {"heeft_plankaart": False, "stakeholder_soorten": set(), "documenten": set(), "richtingen": []}
+    feiten.__dict__.update(leeg | {"evaluatie_stappen": set()} | waarden)
     return feiten
 
 
@@ -79,7 +78,8 @@ def test_the_park_page_links_each_missing_output_to_its_field(client, traject, r
     ids = per_id(client.get(reverse("terrein-detail", args=[rin])).content.decode())
     links = ids["ontbreekt-inventarisatie_afronden"].links
     checklist = reverse("stap-gegevens", args=[rin, Stap.INVENTARISATIE]) + "#id_gegevens-checklist_achtergrond"
-    assert [href for href, tekst in links if tekst.startswith("Achtergrondchecklist mist: grootte van het terrein")] == [checklist]
+    naar_checklist = [href for href, tekst in links if tekst.startswith("Achtergrondchecklist mist: grootte van het terrein")]
+    assert naar_checklist == [checklist]
 
 
 def test_the_park_page_links_stakeholders_route_and_talk_at_step_1(client, traject, regisseur):
@@ -88,7 +88,7 @@ def test_the_park_page_links_stakeholders_route_and_talk_at_step_1(client, traje
     rin = traject.terrein.rin
     ids = per_id(client.get(reverse("terrein-detail", args=[rin])).content.decode())
     stap1 = reverse("stap-gegevens", args=[rin, Stap.VOORBEREIDING])
-    assert dict((tekst.split(":")[0], href) for href, tekst in ids["ontbreekt-voorbereiding_afronden"].links) == {
+    assert {tekst.split(":")[0]: href for href, tekst in ids["ontbreekt-voorbereiding_afronden"].links} == {
         "Stakeholderanalyse mist": f"{stap1}#id_stakeholder-organisatie",
         "Oriëntatiegesprek met de gemeente mist": f"{stap1}#id_gegevens-orientatiegesprek_op",
         "Aanvliegroute mist": f"{stap1}#id_gegevens-aanvliegroute",
