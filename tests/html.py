@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+# Ends of these elements separate words, as a browser's rendering does.
+BLOK = {"br", "dd", "div", "dt", "h1", "h2", "h3", "h4", "li", "p", "section", "td", "th", "tr"}
 LEEG = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -15,7 +17,7 @@ class Element:
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.tekst).split())
+        return " ".join("".join(self.tekst).split())
 
 
 class _Lezer(HTMLParser):
@@ -25,6 +27,8 @@ class _Lezer(HTMLParser):
         self.alle: list[Element] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag in BLOK:
+            self.handle_data(" ")
         element = Element(tag, {k: v or "" for k, v in attrs})
         self.alle.append(element)
         if tag not in LEEG:
@@ -33,6 +37,8 @@ class _Lezer(HTMLParser):
     def handle_endtag(self, tag):
         for i in range(len(self.stapel) - 1, -1, -1):
             if self.stapel[i].tag == tag:
+                if tag in BLOK:
+                    self.handle_data(" ")
                 element = self.stapel[i]
                 del self.stapel[i:]
                 if tag == "a":
