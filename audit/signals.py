@@ -58,7 +58,7 @@ def _leesbaar(veld: models.Field, waarde, namen: dict | None = None) -> str:
     if isinstance(waarde, GEOSGeometry):
         oppervlakte = f", {waarde.area / 10_000:.2f} ha" if waarde.srid == 28992 and waarde.area else ""
         return f"{waarde.geom_type}{oppervlakte}"
-    if veld.is_relation and veld.many_to_one:
+    if veld.is_relation and (veld.many_to_one or veld.one_to_one):
         sleutel = (veld.related_model, waarde)
         if namen is not None and sleutel in namen:
             return namen[sleutel]

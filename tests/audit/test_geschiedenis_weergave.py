@@ -89,6 +89,7 @@ def test_choices_booleans_numbers_and_related_objects_read_by_their_display_form
     assert "Parkmanagement: leeg → ja" in tekst
     assert "Netto oppervlakte (ha): 20 → 3.765,5" in tekst
     assert "Regisseur: leeg → regisseur-a" in tekst
+    assert "Traject aangemaakt: Ecofactorij – 0. Inventarisatie (Actief) Bedrijventerrein: leeg → Ecofactorij" in tekst
 
 
 def test_a_solution_directions_weighing_reads_as_labels(client, traject, regisseur):
