@@ -70,7 +70,7 @@ def test_the_section_menu_leads_to_every_section_on_wide_and_small_screens(inlog
     menu = _menu(pagina)
     links = menu.get_by_role("link")
     # The current step first, and every entry points at a section with a heading of its own.
-    expect(links.first).to_have_text(re.compile(r"^Stappenplan\s*3\. Bepalen oplossingsrichting$"))
+    expect(links.first).to_have_text(re.compile(r"^Stappenplan:\s*3\. Bepalen oplossingsrichting$"))
     ankers = [link.get_attribute("href") for link in links.all()]
     assert ankers[0] == "#stappenplan" and "#geschiedenis" in ankers and "#kenmerken" in ankers
     assert ("#organisaties" in ankers) is (rol == "regisseur")
