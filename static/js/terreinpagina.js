@@ -28,3 +28,16 @@
   );
   for (const sectie of links.keys()) waarnemer.observe(sectie);
 })();
+
+// A table that scrolls in its own box (terreinpagina.css) can be reached and scrolled with the keyboard.
+(() => {
+  const tabellen = document.querySelectorAll(".nal-terreinpagina table");
+  const bijwerken = () => {
+    for (const tabel of tabellen) {
+      if (tabel.scrollWidth > tabel.clientWidth + 1) tabel.setAttribute("tabindex", "0");
+      else tabel.removeAttribute("tabindex");
+    }
+  };
+  bijwerken();
+  window.addEventListener("resize", bijwerken);
+})();
