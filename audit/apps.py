@@ -11,7 +11,6 @@ class AuditConfig(AppConfig):
         from audit.registry import registreer
         from audit.secties import geschiedenis_context
         from nal_oost.secties import Sectie, registreer_terrein_sectie
-        from stappenplan.models import CHECKLIST_ACHTERGROND, CHECKLIST_FINANCIAL_CLOSE, LOKALE_AFWEGINGEN
 
         # The park and what hangs off it; who sees which change follows nal_oost/zichtbaarheid.py.
         registreer("terreinen.Bedrijventerrein", terrein="pk")
@@ -21,19 +20,7 @@ class AuditConfig(AppConfig):
         registreer("terreinen.Betrokkenheid", uitgesloten={"versie"})
         registreer("terreinen.Notitie", uitgesloten={"versie"})
         registreer("plankaarten.Plankaart")
-        # Version counters (optimistic locks) are no news to a reader: a step move shows as its step.
-        registreer(
-            "stappenplan.Traject",
-            uitgesloten={"versie"},
-            keuzes={"checklist_achtergrond": CHECKLIST_ACHTERGROND, "checklist_financial_close": CHECKLIST_FINANCIAL_CLOSE},
-        )
-        registreer(
-            "stappenplan.Oplossingsrichting",
-            terrein="traject__terrein_id",
-            uitgesloten={"versie"},
-            keuzes={"afwegingen": LOKALE_AFWEGINGEN},
-        )
-        registreer("stappenplan.Document", terrein="traject__terrein_id")
+        # The stappenplan's models are registered by stappenplan itself (it knows its checklists' labels).
         registreer("auth.User", terrein=None, uitgesloten={"password", "last_login"})
         registreer_terrein_sectie(
             Sectie(
