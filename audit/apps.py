@@ -20,10 +20,14 @@ class AuditConfig(AppConfig):
         registreer("terreinen.Betrokkenheid", uitgesloten={"versie"})
         registreer("terreinen.Notitie", uitgesloten={"versie"})
         registreer("plankaarten.Plankaart")
-        registreer("stappenplan.Traject")
-        registreer("stappenplan.Oplossingsrichting", terrein="traject__terrein_id", uitgesloten={"versie"})
-        registreer("stappenplan.Document", terrein="traject__terrein_id")
+        # The stappenplan's models are registered by stappenplan itself (it knows its checklists' labels).
         registreer("auth.User", terrein=None, uitgesloten={"password", "last_login"})
         registreer_terrein_sectie(
-            Sectie(sleutel="geschiedenis", template="audit/geschiedenis_sectie.html", context=geschiedenis_context, volgorde=900)
+            Sectie(
+                sleutel="geschiedenis",
+                template="audit/geschiedenis_sectie.html",
+                context=geschiedenis_context,
+                volgorde=900,
+                titel=_("Geschiedenis"),
+            )
         )

@@ -24,6 +24,8 @@ class GeauditModel:
     model: type[models.Model]
     terrein: str | None = "terrein_id"
     uitgesloten: frozenset[str] = field(default_factory=frozenset)
+    # Labels of the items of list fields (a JSONField holding keys): field name → {key: label}.
+    keuzes: dict[str, dict] = field(default_factory=dict)
 
     def velden(self) -> list[models.Field]:
         """Concrete, non-m2m fields that are diffed (the primary key and excluded fields skipped)."""
@@ -60,7 +62,9 @@ class GeauditModel:
 _REGISTER: dict[type[models.Model], GeauditModel] = {}
 
 
-def registreer(model, *, terrein: str | None = "terrein_id", uitgesloten=frozenset()) -> GeauditModel:
+def registreer(model, *, terrein: str | None = "terrein_id", uitgesloten=frozenset(), keuzes=None) -> GeauditModel:
+    """Audit `model`. `uitgesloten`: fields neither recorded nor shown (e.g. version counters); `keuzes`: the
+    labels of list fields' items, {field: ((key, label), …)}."""
     from audit import signals
 
     if isinstance(model, str):
@@ -69,6 +73,7 @@ def registreer(model, *, terrein: str | None = "terrein_id", uitgesloten=frozens
         model=model,
         terrein=terrein,
         uitgesloten=frozenset(uitgesloten),
+        keuzes={veld: dict(lijst) for veld, lijst in (keuzes or {}).items()},
     )
     _REGISTER[model] = geaudit
     signals.verbind(model)

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import weergave
 from audit.models import Wijziging
 from audit.registry import geaudit_model, geauditeerde_modellen
 from nal_oost import zichtbaarheid
@@ -16,9 +17,10 @@ from nal_oost import zichtbaarheid
 @dataclass
 class GeschiedenisRegel:
     wijziging: Wijziging
-    velden: list[dict]
+    velden: list[dict]  # {"veld", "label", "oud", "nieuw"} as they read (audit.weergave)
     door: str
     soort: str
+    stap: tuple[int, int] | None = None  # a move to another step: (from, to)
 
 
 def _begin_van(dag: date) -> datetime:
@@ -58,12 +60,28 @@ def terrein_geschiedenis(
             verborgen[model] = {str(pk) for pk in rijen.values_list("pk", flat=True)}
         if wijziging.object_id in verborgen[model]:
             continue
-        velden = [v for v in wijziging.velden if geaudit.veld_zichtbaar(user, v.get("veld", ""))]
+        velden = [
+            v
+            for v in wijziging.velden
+            if v.get("veld", "") not in geaudit.uitgesloten and geaudit.veld_zichtbaar(user, v.get("veld", ""))
+        ]
         if not velden and wijziging.actie == Wijziging.Actie.GEWIJZIGD:
             continue
         door = wijziging.actor_naam if met_personen else _("Provincie")
         soort = str(model._meta.verbose_name)
-        regels.append(GeschiedenisRegel(wijziging=wijziging, velden=velden, door=door, soort=soort))
+        regels.append(
+            GeschiedenisRegel(
+                wijziging=wijziging,
+                velden=[
+                    r
+                    for r in (weergave.veldregel_tonen(model, v, geaudit.keuzes.get(v.get("veld"))) for v in velden)
+                    if r["oud"] or r["nieuw"]
+                ],
+                door=door,
+                soort=soort,
+                stap=weergave.stapwissel(model, velden),
+            )
+        )
     return regels
 
 

@@ -46,7 +46,10 @@ def _gelijk(a, b) -> bool:
 
 
 def _leesbaar(veld: models.Field, waarde, namen: dict | None = None) -> str:
-    """The value as a person reads it: choice labels, ja/nee, related objects by name.
+    """The value as recorded: choice labels, ja/nee, related objects by name, dates as ISO text, lists as lists.
+
+    What depends on the reader (dates in words and local time, list items' labels) is done when the
+    history is shown (audit.weergave).
 
     `namen` caches related objects' names across the rows of one bulk write.
     """
@@ -55,7 +58,7 @@ def _leesbaar(veld: models.Field, waarde, namen: dict | None = None) -> str:
     if isinstance(waarde, GEOSGeometry):
         oppervlakte = f", {waarde.area / 10_000:.2f} ha" if waarde.srid == 28992 and waarde.area else ""
         return f"{waarde.geom_type}{oppervlakte}"
-    if veld.is_relation and veld.many_to_one:
+    if veld.is_relation and (veld.many_to_one or veld.one_to_one):
         sleutel = (veld.related_model, waarde)
         if namen is not None and sleutel in namen:
             return namen[sleutel]
@@ -72,6 +75,8 @@ def _leesbaar(veld: models.Field, waarde, namen: dict | None = None) -> str:
         return waarde.isoformat(timespec="seconds")
     if isinstance(waarde, datetime.date):
         return waarde.isoformat()
+    if isinstance(waarde, list | dict):
+        return waarde  # kept as data: audit.weergave shows the items by their labels
     return str(waarde)[:2000]
 
 
@@ -119,7 +124,7 @@ def _schrijf(geaudit, instance, actie, velden):
 
 def _gevuld(instance, veld) -> bool:
     waarde = getattr(instance, veld.attname)
-    return waarde is not None and waarde != ""
+    return waarde is not None and waarde not in ("", [], {})
 
 
 def _regel(veld, oud, nieuw, namen: dict | None = None) -> dict:
@@ -133,11 +138,7 @@ def _regel(veld, oud, nieuw, namen: dict | None = None) -> dict:
 
 def regels_aangemaakt(geaudit, instance, namen: dict | None = None) -> list[dict]:
     """The field lines of a created object: every audited field that has a value."""
-    return [
-        _regel(f, None, getattr(instance, f.attname), namen)
-        for f in geaudit.velden()
-        if getattr(instance, f.attname) not in (None, "")
-    ]
+    return [_regel(f, None, getattr(instance, f.attname), namen) for f in geaudit.velden() if _gevuld(instance, f)]
 
 
 def regels_gewijzigd(geaudit, oud: dict, instance, namen: dict | None = None) -> list[dict]:
@@ -172,7 +173,5 @@ def _na_verwijderen(sender, instance, **kwargs):
     geaudit = _geaudit(sender)
     if geaudit is None:
         return
-    regels = [
-        _regel(f, getattr(instance, f.attname), None) for f in geaudit.velden() if getattr(instance, f.attname) not in (None, "")
-    ]
+    regels = [_regel(f, getattr(instance, f.attname), None) for f in geaudit.velden() if _gevuld(instance, f)]
     _schrijf(geaudit, instance, Wijziging.Actie.VERWIJDERD, regels)

@@ -11,5 +11,7 @@ class FactsheetsConfig(AppConfig):
         from nal_oost.secties import Sectie, registreer_terrein_sectie
 
         registreer_terrein_sectie(
-            Sectie(sleutel="factsheets", template="factsheets/sectie.html", context=sectie_context, volgorde=60)
+            Sectie(
+                sleutel="factsheets", template="factsheets/sectie.html", context=sectie_context, volgorde=60, titel=_("Factsheet")
+            )
         )

@@ -1,7 +1,8 @@
 """Sections other apps contribute to the park page and the dashboard, without `terreinen` importing them.
 
 An app registers a section in its `AppConfig.ready()`; the park page renders every section whose
-`context` returns a dict (None hides it, e.g. for a role that may not see it).
+`context` returns a dict (None hides it, e.g. for a role that may not see it). A park section with a
+`titel` gets an entry in the page's section menu, linking to the element whose id is its `sleutel`.
 """
 
 from collections.abc import Callable
@@ -14,6 +15,7 @@ class Sectie:
     template: str
     context: Callable  # (request, obj) -> dict | None
     volgorde: int = 100
+    titel: str = ""  # the entry in the park page's section menu (a lazy translation); "" for none
 
 
 _TERREIN_SECTIES: dict[str, Sectie] = {}

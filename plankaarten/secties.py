@@ -1,5 +1,7 @@
 """The plankaart section of the park page: the demand chart (the same SVG as in the factsheet PDF) and the figures."""
 
+from django.utils.translation import gettext_lazy as _
+
 from nal_oost.secties import Sectie
 from plankaarten.grafiek import laadvraag_svg
 from plankaarten.models import Plankaart
@@ -18,5 +20,9 @@ def plankaart_sectie_context(request, terrein) -> dict:
 
 
 PLANKAART_SECTIE = Sectie(
-    sleutel="plankaart", template="plankaarten/sectie_plankaart.html", context=plankaart_sectie_context, volgorde=10
+    sleutel="plankaart",
+    template="plankaarten/sectie_plankaart.html",
+    context=plankaart_sectie_context,
+    volgorde=10,
+    titel=_("Plankaart"),
 )

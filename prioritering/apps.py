@@ -11,7 +11,9 @@ class PrioriteringConfig(AppConfig):
         from prioritering import secties, signalen
 
         signalen.verbinden()
-        registreer_terrein_sectie(Sectie("prioriteit", "prioritering/sectie_terrein.html", secties.terrein_sectie, volgorde=40))
+        registreer_terrein_sectie(
+            Sectie("prioriteit", "prioritering/sectie_terrein.html", secties.terrein_sectie, volgorde=40, titel=_("Prioriteit"))
+        )
         registreer_dashboard_sectie(
             Sectie("prioriteiten", "prioritering/sectie_dashboard.html", secties.dashboard_sectie, volgorde=40)
         )

@@ -1,7 +1,8 @@
 """The stappenplan as a state machine: every named transition with its source states, guards and roles.
 
 Guards return the list of what is missing, in plain Dutch, so the UI can show why a park cannot
-move on yet. `services.stap_zetten` is the only code that performs a transition.
+move on yet; each line knows where it is fixed (`Ontbreekt.doel`), so the park page links it to that
+form field. `services.stap_zetten` is the only code that performs a transition.
 """
 
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -54,6 +56,46 @@ class Feiten:
         return set(self.traject.evaluaties.values_list("stap", flat=True))
 
 
+@dataclass(frozen=True)
+class Doel:
+    """Where a missing output is filled in: a page of the park and the id of the field (or part) on it.
+
+    `pagina` is a URL name taking the park's RIN, and the step when `stap` is set (the step pages).
+    """
+
+    pagina: str
+    anker: str
+    stap: int | None = None
+
+    def url(self, rin: int) -> str:
+        args = (rin,) if self.stap is None else (rin, self.stap)
+        return f"{reverse(self.pagina, args=args)}#{self.anker}"
+
+
+def _stapveld(stap: int, veld: str) -> Doel:
+    """A field of the step's outputs form (stappenplan.forms.StapGegevensForm, prefix "gegevens")."""
+    return Doel("stap-gegevens", f"id_gegevens-{veld}", stap)
+
+
+def _stapformulier(stap: int, formulier: str, veld: str) -> Doel:
+    """A field of another form on the step page (stakeholder, document, richting, evaluatie)."""
+    return Doel("stap-gegevens", f"id_{formulier}-{veld}", stap)
+
+
+class Ontbreekt(str):
+    """One missing output in plain Dutch, with where it is fixed; a str, so messages join and compare as text."""
+
+    doel: Doel | None
+
+    def __new__(cls, tekst: str, doel: Doel | None = None):
+        regel = super().__new__(cls, tekst)
+        regel.doel = doel
+        return regel
+
+    def url(self, rin: int) -> str | None:
+        return self.doel.url(rin) if self.doel else None
+
+
 def _ontbrekende_labels(gekozen, lijst) -> list[str]:
     gekozen = set(gekozen or ())
     return [str(label) for sleutel, label in lijst if sleutel not in gekozen]
@@ -63,12 +105,20 @@ def _ontbrekende_labels(gekozen, lijst) -> list[str]:
 
 
 def plankaart_beschikbaar(t, f, p):
-    return [] if f.heeft_plankaart else [_("Plankaart mist: er is nog geen actuele plankaart voor dit terrein")]
+    if f.heeft_plankaart:
+        return []
+    # Plankaarten are imported, not typed in: the link shows the park's plankaart section.
+    return [
+        Ontbreekt(_("Plankaart mist: er is nog geen actuele plankaart voor dit terrein"), Doel("terrein-detail", "plankaart"))
+    ]
 
 
 def achtergrond_compleet(t, f, p):
     ontbreekt = _ontbrekende_labels(t.checklist_achtergrond, CHECKLIST_ACHTERGROND)
-    return [_("Achtergrondchecklist mist: %(items)s") % {"items": ", ".join(ontbreekt)}] if ontbreekt else []
+    if not ontbreekt:
+        return []
+    doel = _stapveld(Stap.INVENTARISATIE, "checklist_achtergrond")
+    return [Ontbreekt(_("Achtergrondchecklist mist: %(items)s") % {"items": ", ".join(ontbreekt)}, doel)]
 
 
 def stakeholderanalyse_compleet(t, f, p):
@@ -80,20 +130,26 @@ def stakeholderanalyse_compleet(t, f, p):
         ontbreekt.append(_("netbeheerder"))
     if not soorten & {Organisatie.Soort.PARKMANAGEMENT, Organisatie.Soort.BEDRIJF}:
         ontbreekt.append(_("parkmanagement of bedrijven"))
-    return [_("Stakeholderanalyse mist: %(items)s") % {"items": ", ".join(ontbreekt)}] if ontbreekt else []
+    if not ontbreekt:
+        return []
+    doel = _stapformulier(Stap.VOORBEREIDING, "stakeholder", "organisatie")
+    return [Ontbreekt(_("Stakeholderanalyse mist: %(items)s") % {"items": ", ".join(ontbreekt)}, doel)]
 
 
 def orientatiegesprek_gehouden(t, f, p):
-    return [] if t.orientatiegesprek_op else [_("Oriëntatiegesprek met de gemeente mist: datum")]
+    if t.orientatiegesprek_op:
+        return []
+    return [Ontbreekt(_("Oriëntatiegesprek met de gemeente mist: datum"), _stapveld(Stap.VOORBEREIDING, "orientatiegesprek_op"))]
 
 
 def _aanvliegroute_is(*routes):
     def guard(t, f, p):
+        doel = _stapveld(Stap.VOORBEREIDING, "aanvliegroute")
         if not t.aanvliegroute:
-            return [_("Aanvliegroute mist")]
+            return [Ontbreekt(_("Aanvliegroute mist"), doel)]
         if t.aanvliegroute not in routes:
             namen = " of ".join(f"'{Aanvliegroute(r).label.lower()}'" for r in routes)
-            return [_("Aanvliegroute is niet %(routes)s") % {"routes": namen}]
+            return [Ontbreekt(_("Aanvliegroute is niet %(routes)s") % {"routes": namen}, doel)]
         return []
 
     return guard
@@ -101,82 +157,106 @@ def _aanvliegroute_is(*routes):
 
 def hercontrole_in_de_toekomst(t, f, p):
     datum = p.get("herbeoordelen_op")
+    doel = Doel("terrein-detail", "hercontrole-uitstellen")  # the date field beside the button (stappenplan/sectie.html)
     if not datum:
-        return [_("Datum voor hercontrole mist")]
+        return [Ontbreekt(_("Datum voor hercontrole mist"), doel)]
     if datum <= p["vandaag"]:
-        return [_("Datum voor hercontrole moet na vandaag liggen")]
+        return [Ontbreekt(_("Datum voor hercontrole moet na vandaag liggen"), doel)]
     return []
 
 
 def startsessie_gehouden(t, f, p):
     ontbreekt = []
     if not t.startsessie_op:
-        ontbreekt.append(_("Startsessie mist: datum"))
+        ontbreekt.append(Ontbreekt(_("Startsessie mist: datum"), _stapveld(Stap.STARTSESSIE, "startsessie_op")))
     if not t.probleemstelling.strip():
-        ontbreekt.append(_("Probleemstelling mist"))
+        ontbreekt.append(Ontbreekt(_("Probleemstelling mist"), _stapveld(Stap.STARTSESSIE, "probleemstelling")))
     return ontbreekt
 
 
 def intentie_en_projectteam(t, f, p):
     ontbreekt = []
     if (Stap.STARTSESSIE, Document.Soort.INTENTIEVERKLARING) not in f.documenten:
-        ontbreekt.append(_("Intentieverklaring mist"))
+        ontbreekt.append(Ontbreekt(_("Intentieverklaring mist"), _stapformulier(Stap.STARTSESSIE, "document", "soort")))
     if not t.projectteam.strip():
-        ontbreekt.append(_("Projectteam mist"))
+        ontbreekt.append(Ontbreekt(_("Projectteam mist"), _stapveld(Stap.STARTSESSIE, "projectteam")))
     if not t.kartrekker.strip():
-        ontbreekt.append(_("Kartrekker mist"))
+        ontbreekt.append(Ontbreekt(_("Kartrekker mist"), _stapveld(Stap.STARTSESSIE, "kartrekker")))
     return ontbreekt
+
+
+# The list of directions on the step page, where each is edited (weighed) and chosen.
+_RICHTINGEN = Doel("stap-gegevens", "richtingen", Stap.OPLOSSINGSRICHTING)
+
+
+def _geen_richting(t) -> Ontbreekt:
+    return Ontbreekt(
+        _("Oplossingsrichting mist: werk er minstens één uit in ronde %(ronde)s") % {"ronde": t.ronde},
+        _stapformulier(Stap.OPLOSSINGSRICHTING, "richting", "titel"),
+    )
 
 
 def richting_gekozen(t, f, p):
     if not f.richtingen:
-        return [_("Oplossingsrichting mist: werk er minstens één uit in ronde %(ronde)s") % {"ronde": t.ronde}]
+        return [_geen_richting(t)]
     ontbreekt = []
     ongewogen = [r.titel for r in f.richtingen if not r.afwegingen]
     if ongewogen:
-        ontbreekt.append(_("Afweging lokale context mist bij: %(titels)s") % {"titels": ", ".join(ongewogen)})
+        ontbreekt.append(
+            Ontbreekt(_("Afweging lokale context mist bij: %(titels)s") % {"titels": ", ".join(ongewogen)}, _RICHTINGEN)
+        )
     if not any(r.gekozen for r in f.richtingen):
-        ontbreekt.append(_("Gekozen oplossingsrichting mist"))
+        ontbreekt.append(Ontbreekt(_("Gekozen oplossingsrichting mist"), _RICHTINGEN))
     if not t.besluit_op:
-        ontbreekt.append(_("Besluitdatum mist"))
+        ontbreekt.append(Ontbreekt(_("Besluitdatum mist"), _stapveld(Stap.OPLOSSINGSRICHTING, "besluit_op")))
     return ontbreekt
 
 
 def ronde_zonder_keuze(t, f, p):
     if not f.richtingen:
-        return [_("Oplossingsrichting mist: werk er minstens één uit in ronde %(ronde)s") % {"ronde": t.ronde}]
+        return [_geen_richting(t)]
     if any(r.gekozen for r in f.richtingen):
-        return [_("Er is al een oplossingsrichting gekozen in ronde %(ronde)s") % {"ronde": t.ronde}]
+        return [Ontbreekt(_("Er is al een oplossingsrichting gekozen in ronde %(ronde)s") % {"ronde": t.ronde}, _RICHTINGEN)]
     return []
 
 
 def realisatieplan_compleet(t, f, p):
     ontbreekt = []
     if (Stap.REALISATIEPLAN, Document.Soort.PROJECTPLAN) not in f.documenten:
-        ontbreekt.append(_("Getekend projectplan mist"))
+        ontbreekt.append(Ontbreekt(_("Getekend projectplan mist"), _stapformulier(Stap.REALISATIEPLAN, "document", "soort")))
     open_ = _ontbrekende_labels(t.checklist_financial_close, CHECKLIST_FINANCIAL_CLOSE)
     if open_:
-        ontbreekt.append(_("Financial close-checklist mist: %(items)s") % {"items": ", ".join(open_)})
+        ontbreekt.append(
+            Ontbreekt(
+                _("Financial close-checklist mist: %(items)s") % {"items": ", ".join(open_)},
+                _stapveld(Stap.REALISATIEPLAN, "checklist_financial_close"),
+            )
+        )
     if not t.penvoerder.strip():
-        ontbreekt.append(_("Penvoerder mist"))
+        ontbreekt.append(Ontbreekt(_("Penvoerder mist"), _stapveld(Stap.REALISATIEPLAN, "penvoerder")))
     return ontbreekt
 
 
 def realisatie_vastgelegd(t, f, p):
     ontbreekt = []
     if not t.gerealiseerd_op:
-        ontbreekt.append(_("Realisatie mist: datum"))
+        ontbreekt.append(Ontbreekt(_("Realisatie mist: datum"), _stapveld(Stap.UITVOERING, "gerealiseerd_op")))
     if not t.realisatie.strip():
-        ontbreekt.append(_("Realisatie mist: wat er gerealiseerd is"))
+        ontbreekt.append(Ontbreekt(_("Realisatie mist: wat er gerealiseerd is"), _stapveld(Stap.UITVOERING, "realisatie")))
     return ontbreekt
 
 
 def evaluatie_geschreven(t, f, p):
-    return [] if Stap.EVALUATIE in f.evaluatie_stappen else [_("Evaluatie mist: tips en tops")]
+    if Stap.EVALUATIE in f.evaluatie_stappen:
+        return []
+    return [Ontbreekt(_("Evaluatie mist: tips en tops"), _stapformulier(Stap.EVALUATIE, "evaluatie", "tekst"))]
 
 
 def reden_gegeven(t, f, p):
-    return [] if (p.get("reden") or "").strip() else [_("Reden mist")]
+    if (p.get("reden") or "").strip():
+        return []
+    # Typed beside the button of the move itself; the page's stappenplan section holds them all.
+    return [Ontbreekt(_("Reden mist: vul in waarom het terrein teruggaat"), Doel("terrein-detail", "stappenplan"))]
 
 
 ALLE_STAPPEN = tuple(Stap.values)
@@ -209,7 +289,7 @@ class Overgang:
             return traject.stap
         return self.naar_stap(traject.stap) if callable(self.naar_stap) else self.naar_stap
 
-    def ontbreekt(self, traject: Traject, feiten: Feiten, parameters: dict) -> list[str]:
+    def ontbreekt(self, traject: Traject, feiten: Feiten, parameters: dict) -> list[Ontbreekt]:
         return [melding for guard in self.voorwaarden for melding in guard(traject, feiten, parameters)]
 
 

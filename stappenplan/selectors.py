@@ -38,11 +38,17 @@ def traject_voor_gebruiker(*, user, rin: int) -> Traject:
 @dataclass(frozen=True)
 class BeschikbareOvergang:
     overgang: fsm.Overgang
-    ontbreekt: list[str]
+    ontbreekt: list[fsm.Ontbreekt]
+    rin: int | None = None  # the park's, to link each missing output to where it is filled in
 
     @property
     def kan(self) -> bool:
         return not self.ontbreekt
+
+    @property
+    def regels(self) -> list[tuple[str, str | None]]:
+        """What is missing as (text, link to the field that fixes it)."""
+        return [(str(m), m.url(self.rin) if self.rin is not None else None) for m in self.ontbreekt]
 
 
 def feiten_voor(trajecten) -> dict[int, fsm.Feiten]:
@@ -92,8 +98,9 @@ def beschikbare_overgangen(
     """
     feiten = feiten or fsm.Feiten(traject)
     parameters = fsm.parameters(vandaag=vandaag, reden="-", herbeoordelen_op=vandaag + timedelta(days=1))
+    rin = traject.terrein.rin
     return [
-        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters))
+        BeschikbareOvergang(o, o.ontbreekt(traject, feiten, parameters), rin)
         for o in fsm.overgangen_vanuit(traject)
         if o.mag(user, traject)
     ]

@@ -6,12 +6,13 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
 from nal_oost import rechten, zichtbaarheid
 from nal_oost.formulieren import validatiefouten_tonen
-from nal_oost.secties import terrein_secties
+from nal_oost.secties import Sectie, terrein_secties
 from terreinen import selectors
 from terreinen.criteria import aantal_bekend, criteria_voor, is_bekend
 from terreinen.forms import MOMENTOPNAME_SALT, CriteriaImportForm, TerreinForm
@@ -73,6 +74,28 @@ class CriteriaImportView(LoginRequiredMixin, View):
         return redirect("terrein-lijst")
 
 
+# The park page's own sections, placed among those other apps register (nal_oost/secties.py) by `volgorde`;
+# the stappenplan (volgorde 0) comes first. Their templates read the page's context.
+def _geen_eigen_gegevens(request, terrein) -> dict:
+    return {}
+
+
+EIGEN_SECTIES = tuple(
+    Sectie(sleutel, template, _geen_eigen_gegevens, volgorde, titel)
+    for sleutel, template, volgorde, titel in (
+        ("kenmerken", "terreinen/secties/kenmerken.html", 5, gettext_lazy("Kenmerken")),
+        ("net", "terreinen/secties/net.html", 6, gettext_lazy("Elektriciteitsnet")),
+        ("initiatieven", "terreinen/secties/initiatieven.html", 50, gettext_lazy("Initiatieven")),
+        ("organisaties", "terreinen/relaties/_organisaties.html", 70, gettext_lazy("Organisaties")),
+        ("logboek", "terreinen/relaties/_logboek.html", 80, gettext_lazy("Logboek")),
+    )
+)
+# Sections shown only when the context holds their (confidential) data.
+EIGEN_SECTIES_GEGEVENS = {"organisaties": "betrokkenheden", "logboek": "notities"}
+# The section whose menu entry also names the park's current step.
+SECTIE_STAPPENPLAN = "stappenplan"
+
+
 class TerreinDetailView(LoginRequiredMixin, DetailView):
     template_name = "terreinen/terrein_detail.html"
     context_object_name = "terrein"
@@ -95,7 +118,12 @@ class TerreinDetailView(LoginRequiredMixin, DetailView):
             context["parkmanagement_organisatie"] = relaties_selectors.parkmanagement_organisatie(terrein=terrein)
         if zichtbaarheid.mag_zien(user, "terreinen.Notitie", terrein=terrein):
             context["notities"] = relaties_selectors.logboek_van(terrein=terrein)
-        context["secties"] = terrein_secties(self.request, terrein)
+        # Organisations and the journal only for who may see them: their data is in the context only then.
+        eigen = [(s, {}) for s in EIGEN_SECTIES if EIGEN_SECTIES_GEGEVENS.get(s.sleutel, "terrein") in context]
+        context["secties"] = sorted(
+            [*eigen, *terrein_secties(self.request, terrein)], key=lambda s: (s[0].volgorde, s[0].sleutel)
+        )
+        context["sectie_stappenplan"] = SECTIE_STAPPENPLAN
         criteria = criteria_voor(self.request.user)
         context["criteria_totaal"] = len(criteria)
         context["criteria_bekend"] = aantal_bekend(terrein, criteria)

@@ -11,5 +11,11 @@ class ToolboxConfig(AppConfig):
         from toolbox.secties import terrein_sectie_context
 
         registreer_terrein_sectie(
-            Sectie(sleutel="toolbox", template="toolbox/terrein_sectie.html", context=terrein_sectie_context, volgorde=40)
+            Sectie(
+                sleutel="toolbox",
+                template="toolbox/terrein_sectie.html",
+                context=terrein_sectie_context,
+                volgorde=40,
+                titel=_("Toolbox"),
+            )
         )

@@ -116,11 +116,11 @@ def test_the_park_page_shows_the_history_filterable_by_user_and_date(client, ter
 
     alles = _geschiedenis(client, terrein)
     assert 'id="geschiedenis"' in alles and "Geschiedenis" in alles
-    assert "netto oppervlakte (ha)" in alles and "31" in alles
+    assert "Netto oppervlakte (ha)" in alles and "31" in alles
     assert regisseur.username in alles and beheerder.username in alles
 
     van_regisseur = _geschiedenis(client, terrein, gebruiker=regisseur.username)
-    assert "<del>20.0000</del>" in van_regisseur and "aangemaakt" not in van_regisseur.split('id="geschiedenis"')[1]
+    assert "<del>20</del>" in van_regisseur and "aangemaakt" not in van_regisseur.split('id="geschiedenis"')[1]
     recent = _geschiedenis(client, terrein, van=(timezone.localdate() - timedelta(days=7)).isoformat())
     assert "Bedrijventerrein aangemaakt" not in recent and "Bedrijventerrein gewijzigd" in recent
     fout = _geschiedenis(client, terrein, van="2026-05-01", tot="2026-04-01")
@@ -140,8 +140,8 @@ def test_gemeente_users_see_only_public_park_changes_without_names(client, terre
     client.force_login(maak_gebruiker("gemeente", "GM0200"))
     pagina = _geschiedenis(client, terrein, gebruiker=regisseur.username)
     geschiedenis = pagina.split('id="geschiedenis"')[1]
-    assert "bereikbaarheid" in geschiedenis and "Provincie" in geschiedenis
-    assert "warme contacten" in geschiedenis  # a Bijlage 7 criterion: public (issue 14)
+    assert "Bereikbaarheid" in geschiedenis and "Provincie" in geschiedenis
+    assert "Warme contacten" in geschiedenis  # a Bijlage 7 criterion: public (issue 14)
     assert regisseur.username not in geschiedenis
     assert "Contact" not in geschiedenis and "Notitie" not in geschiedenis
     assert_geen_vertrouwelijks(pagina)

@@ -42,10 +42,14 @@ def test_regisseur_takes_a_demo_park_from_step_0_to_3_and_sees_what_is_missing(i
     sectie = naar_park()
     expect(sectie.locator("[data-testid=stand]")).to_contain_text("0. Inventarisatie")
 
-    # Step 0: trying to move on without the background checklist.
-    sectie.get_by_role("button", name="Inventarisatie afronden, naar voorbereiding").click()
-    expect(melding).to_contain_text("Achtergrondchecklist mist: grootte van het terrein")
-    stap_openen(0, "Inventarisatie")
+    # Step 0: the move is blocked without the background checklist; it says why, and the reason leads to the checklist.
+    knop = sectie.get_by_role("button", name="Inventarisatie afronden, naar voorbereiding")
+    expect(knop).to_have_attribute("aria-disabled", "true")
+    expect(knop).to_have_accessible_description(re.compile("Achtergrondchecklist mist: grootte van het terrein"))
+    knop.click(force=True)  # past Playwright's own check: the page itself must not submit
+    expect(melding).to_have_count(0)
+    sectie.get_by_role("link", name=re.compile("Achtergrondchecklist mist")).click()
+    expect(pagina).to_have_url(re.compile(r"/stap/0/#id_gegevens-checklist_achtergrond$"))
     for vinkje in pagina.locator("input[name=gegevens-checklist_achtergrond]").all():
         vinkje.check()
     pagina.locator("#id_gegevens-eerste_contact_op").fill("2026-01-15")
@@ -65,9 +69,10 @@ def test_regisseur_takes_a_demo_park_from_step_0_to_3_and_sees_what_is_missing(i
     opslaan()
     sectie = naar_park()
     expect(sectie).to_contain_text("Stakeholderanalyse mist: netbeheerder")
-    sectie.get_by_role("button", name="Voorbereiding afronden, naar startsessie").click()
-    expect(melding).to_contain_text("Dit kan nog niet. Stakeholderanalyse mist: netbeheerder")
-    stap_openen(1, "Voorbereiding")
+    volgende = sectie.get_by_role("button", name="Voorbereiding afronden, naar startsessie")
+    expect(volgende).to_have_attribute("aria-disabled", "true")
+    sectie.locator("#ontbreekt-voorbereiding_afronden").get_by_role("link", name="Stakeholderanalyse mist: netbeheerder").click()
+    expect(pagina.locator("#id_stakeholder-organisatie")).to_be_in_viewport()
     pagina.locator("#id_stakeholder-organisatie").fill("Liander")
     pagina.locator("#id_stakeholder-soort").select_option("netbeheerder")
     pagina.get_by_role("button", name="Stakeholder toevoegen").click()
@@ -81,9 +86,10 @@ def test_regisseur_takes_a_demo_park_from_step_0_to_3_and_sees_what_is_missing(i
     pagina.locator("#id_gegevens-projectteam").fill("A. Jansen (provincie)\nB. de Vries (parkmanagement)")
     pagina.locator("#id_gegevens-kartrekker").fill("A. Jansen")
     opslaan()
-    naar_park().get_by_role("button", name="Startsessie: verder onderzoek, naar oplossingsrichting").click()
-    expect(melding).to_have_text("Niet gelukt: Dit kan nog niet. Intentieverklaring mist")
-    stap_openen(2, "Startsessie")
+    sectie = naar_park()
+    expect(sectie.locator("#ontbreekt-verder_onderzoek li")).to_have_text(["Intentieverklaring mist"])
+    sectie.get_by_role("link", name="Intentieverklaring mist").click()
+    expect(pagina.locator("#id_document-soort")).to_be_in_viewport()
     pagina.locator("#id_document-soort").select_option("intentieverklaring")
     pagina.locator("#id_document-bestand").set_input_files(
         {"name": "intentieverklaring.pdf", "mimeType": "application/pdf", "buffer": PDF}

@@ -207,7 +207,7 @@ def test_uitvoering_and_evaluatie_lead_to_afgerond(traject, regisseur):
 
 def test_going_back_a_step_requires_a_reason(traject, regisseur):
     naar_stap(traject, regisseur, 2)
-    assert meldingen(traject, "stap_terug", regisseur, reden="  ") == ["Reden mist"]
+    assert meldingen(traject, "stap_terug", regisseur, reden="  ") == ["Reden mist: vul in waarom het terrein teruggaat"]
     assert StapOvergang.objects.count() == 2
     log = zet(traject, "stap_terug", regisseur, reden="Netbeheerder toch niet betrokken")
     assert stand(traject) == (Stap.VOORBEREIDING, Status.ACTIEF)
@@ -253,7 +253,7 @@ def test_a_stopped_postponed_independent_or_following_park_can_be_reopened_at_st
     zet(traject, actie, regisseur, **kwargs)
     assert traject.status == opzet
     voor = StapOvergang.objects.count()
-    assert meldingen(traject, "heropenen", regisseur) == ["Reden mist"]
+    assert meldingen(traject, "heropenen", regisseur) == ["Reden mist: vul in waarom het terrein teruggaat"]
     zet(traject, "heropenen", regisseur, reden="Nieuwe vraag vanuit het parkmanagement")
     assert stand(traject) == (Stap.INVENTARISATIE, Status.ACTIEF)
     # History is kept: earlier log rows and outputs stay.
