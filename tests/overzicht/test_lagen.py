@@ -22,6 +22,6 @@ def test_terreinen_does_not_reach_into_other_apps_relations():
 
 
 def test_the_scan_finds_a_reach_in():
-    assert VREEMDE_RELATIES.search('qs.filter(traject__stap=3)')
+    assert VREEMDE_RELATIES.search("qs.filter(traject__stap=3)")
     assert VREEMDE_RELATIES.search("Bedrijventerrein.plankaarten.rel.related_model")
     assert not VREEMDE_RELATIES.search('qs.filter(gemeente__naam="Epe")')
