@@ -16,7 +16,7 @@ def _teksten() -> str:
     return json.dumps(
         {
             "zoeken": _("Typ om te zoeken"),
-            "uitleg": _("Typ een deel van de naam; kies met pijl omlaag en Enter. Backspace verwijdert de laatste keuze."),
+            "uitleg": _("Typ een deel van de naam en kies met pijl omlaag en Enter."),
             "gekozen": _("Gekozen"),
             "geenKeuze": _("Nog niets gekozen."),
             "verwijderen": _("%(naam)s verwijderen"),

@@ -226,19 +226,29 @@ class KolomkeuzeView(LoginRequiredMixin, View):
             messages.success(request, _("De lijst toont weer de standaardkolommen."))
         else:
             gekozen = request.POST.getlist("kolom")
-            volgorde = {sleutel: _positie(request.POST.get(f"positie-{sleutel}"), i) for i, sleutel in enumerate(gekozen)}
+            volgorde = {
+                sleutel: _positie(request.POST.get(f"positie-{sleutel}"), request.POST.get(f"was-{sleutel}"), i)
+                for i, sleutel in enumerate(gekozen)
+            }
             kolomkeuze_bewaren(user=request.user, sleutels=sorted(gekozen, key=volgorde.__getitem__))
             messages.success(request, _("Uw kolommen zijn opgeslagen; de downloads volgen ze ook."))
         return redirect(reverse("terrein-lijst") + (f"?{querystring}" if querystring else "") + "#resultaat")
 
 
-def _positie(waarde, standaard: int) -> tuple[float, int]:
-    """A typed position (ties and empty or wrong input keep the form's order)."""
-    try:
-        getal = float((waarde or "").replace(",", "."))
-    except ValueError:
-        getal = math.inf
-    return (getal if math.isfinite(getal) else math.inf), standaard
+def _positie(waarde, was, volgnummer: int) -> tuple[float, int, int]:
+    """The sort key of a typed place: a column typed onto another's place goes before it when moved up, after it
+    when moved down (as if inserted there); otherwise, and for empty or wrong input, the form's order stands."""
+
+    def getal(tekst):
+        try:
+            uit = float((tekst or "").replace(",", "."))
+        except ValueError:
+            return math.inf
+        return uit if math.isfinite(uit) else math.inf
+
+    nieuw, oud = getal(waarde), getal(was)
+    richting = 1 if nieuw == oud or math.inf in (nieuw, oud) else (0 if nieuw < oud else 2)
+    return nieuw, richting, volgnummer
 
 
 class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):

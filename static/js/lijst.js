@@ -51,6 +51,12 @@
       }, 50);
     }
 
+    // The form's help speaks of the arrows now, not of typing a number.
+    var uitleg = document.getElementById("kolomkeuze-uitleg");
+    if (uitleg && teksten.tekstUitleg) {
+      uitleg.textContent = teksten.tekstUitleg;
+    }
+
     rijen().forEach(function (rij) {
       var plaats = rij.querySelector(".nal-kolomkeuze__plaats");
       plaats.querySelectorAll("input, label").forEach(function (el) {

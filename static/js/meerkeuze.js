@@ -15,7 +15,7 @@
 
   var STANDAARD_TEKSTEN = {
     zoeken: "Typ om te zoeken",
-    uitleg: "Typ een deel van de naam; kies met pijl omlaag en Enter. Backspace verwijdert de laatste keuze.",
+    uitleg: "Typ een deel van de naam en kies met pijl omlaag en Enter.",
     gekozen: "Gekozen",
     geenKeuze: "Nog niets gekozen.",
     verwijderen: "%(naam)s verwijderen",
@@ -131,10 +131,13 @@
       return li;
     });
 
+    // The list opens right under the text box.
+    var veld = element("div", { klasse: "nal-meerkeuze__veld" });
+    veld.appendChild(invoer);
+    veld.appendChild(lijst);
+    veld.appendChild(leeg);
     houder.appendChild(keuzes);
-    houder.appendChild(invoer);
-    houder.appendChild(lijst);
-    houder.appendChild(leeg);
+    houder.appendChild(veld);
     houder.appendChild(uitleg);
     houder.appendChild(stand);
     houder.appendChild(melder);

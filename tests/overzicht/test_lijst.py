@@ -110,6 +110,21 @@ def test_wrong_or_equal_positions_keep_the_order_of_the_form(client, regio):
     assert Kolomkeuze.objects.get(user=user).kolommen == ["status", "rang", "stap"]
 
 
+@pytest.mark.parametrize(
+    ("sleutel", "plaats", "verwacht"),
+    [("status", "1", ["status", "gemeente", "stap"]), ("gemeente", "3", ["stap", "status", "gemeente"])],
+    ids=["omhoog", "omlaag"],
+)
+def test_a_place_typed_onto_another_column_inserts_the_column_there(client, regio, sleutel, plaats, verwacht):
+    user = login(client, regio["regisseur"])
+    formulier = {"kolom": ["gemeente", "stap", "status"]}
+    for i, kolom in enumerate(formulier["kolom"], start=1):
+        formulier[f"positie-{kolom}"] = formulier[f"was-{kolom}"] = str(i)
+    formulier[f"positie-{sleutel}"] = plaats
+    client.post(KOLOMMEN_URL, formulier)
+    assert Kolomkeuze.objects.get(user=user).kolommen == verwacht
+
+
 def test_standaard_herstellen_removes_the_choice(client, regio):
     user = login(client, regio["regisseur"])
     client.post(KOLOMMEN_URL, {"kolom": ["stap"]})
