@@ -27,6 +27,16 @@
     aantalGekozen: "%(aantal)s gekozen."
   };
   var volgnummer = 0;
+  var gedeeldeMelder = null;
+
+  // One live region for every multi-select of the page, at the end of the body (announcements only).
+  function melder() {
+    if (!gedeeldeMelder) {
+      gedeeldeMelder = element("div", { klasse: "nal-visually-hidden", id: "meerkeuze-melding", role: "status", "aria-live": "polite" });
+      document.body.appendChild(gedeeldeMelder);
+    }
+    return gedeeldeMelder;
+  }
 
   function vul(sjabloon, waarden) {
     return sjabloon.replace(/%\((\w+)\)s/g, function (geheel, sleutel) {
@@ -108,7 +118,6 @@
     leeg.hidden = true;
     // How many are chosen, for the text box's description (read with the field, not announced on each change).
     var stand = element("span", { klasse: "nal-visually-hidden", id: basis + "-stand" });
-    var melder = element("div", { klasse: "nal-visually-hidden", role: "status", "aria-live": "polite" });
 
     var items = opties.map(function (optie, i) {
       var li = element("li", {
@@ -140,7 +149,6 @@
     houder.appendChild(veld);
     houder.appendChild(uitleg);
     houder.appendChild(stand);
-    houder.appendChild(melder);
     select.insertAdjacentElement("afterend", houder);
     select.hidden = true;
     select.setAttribute("aria-hidden", "true");
@@ -165,11 +173,12 @@
     }
 
     function meld(tekst, direct) {
+      var regio = melder();
       window.clearTimeout(meldTimer);
       // Clear first, so the same words are announced again.
-      melder.textContent = "";
+      regio.textContent = "";
       meldTimer = window.setTimeout(function () {
-        melder.textContent = tekst;
+        regio.textContent = tekst;
       }, direct ? 50 : 400);
     }
 

@@ -164,7 +164,7 @@ def test_a_municipality_is_picked_by_keyboard_and_the_filter_applies(inloggen, r
     assert sorted(lijst.get_by_role("option").all_inner_texts()) == ["Apeldoorn", "Ede", "Epe", "Steenwijkerland", "Zwolle"]
     pagina.keyboard.type("pe")  # "epe": Epe only
     assert lijst.get_by_role("option").all_inner_texts() == ["Epe"]
-    melding = pagina.locator(".nal-meerkeuze [role=status]").first
+    melding = pagina.locator("#meerkeuze-melding")
     pagina.wait_for_function("el => el.textContent.includes('1 optie')", arg=melding.element_handle())
     assert keuze.get_attribute("aria-activedescendant") == lijst.get_by_role("option", name="Epe").get_attribute("id")
     pagina.keyboard.press("Enter")
