@@ -32,6 +32,12 @@ def als_teksten(waarde) -> set[str]:
     return {str(waarde)}
 
 
+@register.filter
+def als_lijst(keuzes) -> list:
+    """A field's choices read once: `for` (and `list()` of the field's choices) would first count them, one query more."""
+    return list(iter(keuzes))
+
+
 @register.simple_tag
 def meerkeuze() -> str:
     """The attributes that make a hand-written <select multiple> a multi-select with type-ahead (js/meerkeuze.js)."""
