@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nal_oost import rollen
 from nal_oost.formulieren import nl_design_klassen
+from nal_oost.meerkeuze import meerkeuze_attrs
 from terreinen.models import Gemeente
 
 
@@ -26,7 +27,8 @@ class GebruikerForm(forms.Form):
         queryset=Gemeente.objects.filter(geldig_tot__isnull=True).only("code", "naam"),
         to_field_name="code",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        # A type-ahead with chips instead of Ctrl-clicking through 77 names (js/meerkeuze.js; plain without JavaScript).
+        widget=forms.SelectMultiple(attrs={"size": 8, **meerkeuze_attrs()}),
     )
     actief = forms.BooleanField(label=_("Actief (mag inloggen)"), required=False, initial=True)
     wachtwoord = forms.CharField(

@@ -124,6 +124,11 @@ REGISTER: dict[str, str] = {
     "terreinen.OpgeslagenFilter.naam": VERTROUWELIJK,
     "terreinen.OpgeslagenFilter.querystring": VERTROUWELIJK,
     "terreinen.OpgeslagenFilter.aangemaakt_op": VERTROUWELIJK,
+    "overzicht.Kolomkeuze": VERTROUWELIJK,
+    "overzicht.Kolomkeuze.user": VERTROUWELIJK,
+    "overzicht.Kolomkeuze.lijst": VERTROUWELIJK,
+    "overzicht.Kolomkeuze.kolommen": VERTROUWELIJK,
+    "overzicht.Kolomkeuze.gewijzigd_op": VERTROUWELIJK,
     # -- plankaarten: the figures are public, who imported them is not
     "plankaarten.PlankaartVersie": OPENBAAR,
     "plankaarten.PlankaartVersie.nummer": OPENBAAR,
@@ -444,6 +449,7 @@ RIJ_KLASSE: dict[str, tuple[str, str]] = {
 EIGEN: dict[str, str] = {
     "auth.User": "pk",
     "terreinen.OpgeslagenFilter": "user_id",
+    "overzicht.Kolomkeuze": "user_id",
     "terreinen.GemeenteToegang": "user_id",
     "gebruikers.Sessie": "user_id",
     "voortgang.Kwartaalrapport": "aangevraagd_door_id",

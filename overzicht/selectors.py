@@ -14,6 +14,8 @@ from overzicht.filtersets import (
     BedrijventerreinFilterSet,
     filters_voor,
 )
+from overzicht.kolommen import Kolom, gekozen_kolommen
+from overzicht.models import Kolomkeuze
 from plankaarten.models import ZICHTJAREN
 from plankaarten.selectors import actuele_vraag
 from prioritering.selectors import actuele_prioriteit
@@ -163,6 +165,12 @@ def dashboard_cijfers(*, user) -> dict:
 
 def opgeslagen_filters(*, user) -> QuerySet[OpgeslagenFilter]:
     return OpgeslagenFilter.objects.filter(user=user).order_by("naam")
+
+
+def lijst_kolommen(*, user, lijst: str = Kolomkeuze.Lijst.TERREINEN) -> tuple[tuple[Kolom, ...], bool]:
+    """The columns the list shows `user` (their own choice, else the standard ones), and whether they chose them."""
+    sleutels = Kolomkeuze.objects.filter(user=user, lijst=lijst).values_list("kolommen", flat=True).first()
+    return gekozen_kolommen(user, sleutels), sleutels is not None
 
 
 def volledigheid(*, user) -> dict:

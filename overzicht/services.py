@@ -1,4 +1,4 @@
-"""Saving and removing a user's named park-list filters."""
+"""Saving and removing a user's named park-list filters and the columns they chose for the list."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from nal_oost import rechten
 from overzicht.filtersets import BedrijventerreinFilterSet
+from overzicht.kolommen import VAST, kolommen_voor
+from overzicht.models import Kolomkeuze
 from terreinen.models import OpgeslagenFilter
 
 NAAM_MAX = OpgeslagenFilter._meta.get_field("naam").max_length
@@ -44,3 +46,19 @@ def opgeslagen_filter_verwijderen(*, user, pk: int) -> str:
     naam = filter_.naam
     filter_.delete()
     return naam
+
+
+def kolomkeuze_bewaren(*, user, sleutels: list[str], lijst: str = Kolomkeuze.Lijst.TERREINEN) -> Kolomkeuze:
+    """Store the columns `user` chose for the list, in the given order: only columns the user may see, each once.
+
+    The name always leads the list and is not stored.
+    """
+    zichtbaar = {k.sleutel for k in kolommen_voor(user)} - {VAST}
+    kolommen = list(dict.fromkeys(s for s in sleutels if s in zichtbaar))
+    keuze, _created = Kolomkeuze.objects.update_or_create(user=user, lijst=lijst, defaults={"kolommen": kolommen})
+    return keuze
+
+
+def kolomkeuze_herstellen(*, user, lijst: str = Kolomkeuze.Lijst.TERREINEN) -> None:
+    """Back to the list's standard columns."""
+    Kolomkeuze.objects.filter(user=user, lijst=lijst).delete()

@@ -8,6 +8,7 @@ urlpatterns = [
     path("terreinen/export.<str:formaat>", views.TerreinExportView.as_view(), name="terrein-export"),
     path("terreinen/volledigheid/", views.VolledigheidView.as_view(), name="volledigheid"),
     path("terreinen/importbestand.xlsx", views.TerreinImportbladView.as_view(), name="terrein-importblad"),
+    path("terreinen/kolommen/", views.KolomkeuzeView.as_view(), name="terrein-kolommen"),
     path("terreinen/filters/", views.OpgeslagenFilterBewarenView.as_view(), name="opgeslagen-filter-bewaren"),
     path(
         "terreinen/filters/<int:pk>/verwijderen/",

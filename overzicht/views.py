@@ -5,6 +5,8 @@ Every view starts from `Bedrijventerrein.objects.zichtbaar_voor(user)` through t
 exports and the map's park layer all use the same bound FilterSet, so they always show the same parks.
 """
 
+import math
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -26,10 +28,17 @@ from nal_oost.lijsten import LijstView
 from nal_oost.secties import dashboard_secties
 from nal_oost.uploads import download_headers
 from overzicht import exports, selectors
+from overzicht.actieve_filters import actieve_filters, alles_wissen
 from overzicht.filtersets import STAPPEN, STATUSSEN
 from overzicht.grafiek import trechter_svg
 from overzicht.kaart import omtrek_telling
-from overzicht.services import opgeslagen_filter_bewaren, opgeslagen_filter_verwijderen
+from overzicht.kolommen import VAST, kolomgroepen, kolommen_voor, tabelkoppen
+from overzicht.services import (
+    kolomkeuze_bewaren,
+    kolomkeuze_herstellen,
+    opgeslagen_filter_bewaren,
+    opgeslagen_filter_verwijderen,
+)
 from plankaarten.models import ZICHTJAREN
 from stappenplan.models import Traject
 from stappenplan.services import regisseur_toewijzen, trajecten_aanmaken
@@ -41,24 +50,6 @@ from terreinen.models import Bedrijventerrein, Gemeente, Provincie
 # deadlines of the stappenplan ("achterstallig") and the prioritisation scores ("prioriteiten").
 DASHBOARD_SECTIE_ACHTERSTALLIG = "achterstallig"
 DASHBOARD_SECTIE_PRIORITEITEN = "prioriteiten"
-
-# Columns of the park list: (sort key, heading, numeric).
-LIJST_KOLOMMEN = (
-    ("naam", gettext_lazy("Naam"), False),
-    ("gemeente", gettext_lazy("Gemeente"), False),
-    ("provincie", gettext_lazy("Provincie"), False),
-    ("ha_netto", gettext_lazy("Netto ha"), True),
-    ("stap", gettext_lazy("Stap"), False),
-    ("status", gettext_lazy("Status"), False),
-    ("vraag_2025", gettext_lazy("Laadvraag 2025 (kW)"), True),
-    ("vraag_2030", gettext_lazy("Laadvraag 2030 (kW)"), True),
-    ("vraag_2035", gettext_lazy("Laadvraag 2035 (kW)"), True),
-    ("rang", gettext_lazy("Rang (score)"), True),
-    ("regisseur", gettext_lazy("Regisseur"), False),
-    ("criteria_bekend", gettext_lazy("Criteria bekend"), True),
-)
-# Columns shown but not sortable (no sort key in the FilterSet).
-NIET_SORTEERBAAR = {"regisseur"}
 
 # Map colouring: the legend classes (static/css/terreinen.css holds the colours; kaart.js reads them from the legend).
 KAART_KLEUREN = (
@@ -146,36 +137,42 @@ class TerreinLijstView(LoginRequiredMixin, LijstView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_filter_context(self.request, self.filterset))
-        huidig = self.request.GET.get("sortering", "")
-        kolommen = []
-        for sleutel, kop, numeriek in LIJST_KOLOMMEN:
-            if huidig == sleutel:
-                volgende, aria = f"-{sleutel}", "ascending"
-            elif huidig == f"-{sleutel}":
-                volgende, aria = sleutel, "descending"
-            else:
-                volgende, aria = sleutel, None
-            kolommen.append(
-                {
-                    "sleutel": sleutel,
-                    "kop": kop,
-                    "numeriek": numeriek,
-                    "volgende": volgende,
-                    "aria_sort": aria,
-                    "sorteerbaar": sleutel not in NIET_SORTEERBAAR,
-                }
-            )
-        context["criteria_totaal"] = len(criteria_voor(self.request.user))
+        request = self.request
+        context.update(_filter_context(request, self.filterset))
+        kolommen, eigen_keuze = selectors.lijst_kolommen(user=request.user)
+        criteria_totaal = len(criteria_voor(request.user))
         context["kolommen"] = kolommen
-        context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=self.request.user)
-        if rechten.mag_regisseurs_toewijzen(self.request.user):
+        context["kop_rijen"] = tabelkoppen(kolommen, sortering=request.GET.get("sortering", ""))
+        context["kolomgroepen"] = kolomgroepen(kolommen)
+        # Cells are written here, not in the template: one formatted text per column, the name (row heading) apart.
+        context["rijen"] = [(t, [(k.numeriek, k.cel(t, criteria_totaal)) for k in kolommen[1:]]) for t in context["terreinen"]]
+        context["kolomkeuze"] = _kolomkeuze_formulier(request.user, kolommen)
+        context["eigen_kolommen"] = eigen_keuze
+        velden = context["filter_form"].fields
+        # The regisseur filter's names come from its select (_regisseur_widget), not from the form field.
+        labels = {"regisseur": dict(velden["regisseur"].widget.choices)} if "regisseur" in velden else {}
+        context["actieve_filters"] = actieve_filters(self.filterset.form, request.GET, labels=labels)
+        context["alles_wissen"] = alles_wissen(request.GET)
+        context["filters_samengevat"] = True
+        context["opgeslagen_filters"] = selectors.opgeslagen_filters(user=request.user)
+        if rechten.mag_regisseurs_toewijzen(request.user):
             context["toewijzen"] = {"regisseurs": selectors.mogelijke_regisseurs()}
         return context
 
 
+def _kolomkeuze_formulier(user, getoond) -> list[dict]:
+    """The column chooser's rows: the shown columns in their order, then the others the user may see, numbered."""
+    getoonde = [k.sleutel for k in getoond if k.sleutel != VAST]
+    overige = [k for k in kolommen_voor(user) if k.sleutel != VAST and k.sleutel not in getoonde]
+    rijen = [{"kolom": k, "gekozen": True} for k in getoond if k.sleutel != VAST]
+    rijen += [{"kolom": k, "gekozen": False} for k in overige]
+    for positie, rij in enumerate(rijen, start=1):
+        rij["positie"] = positie
+    return rijen
+
+
 class TerreinExportView(LoginRequiredMixin, View):
-    """The list as CSV or XLSX: the same filter and order as the list, every page."""
+    """The list as CSV or XLSX: the same filter, order and columns as the list, every page."""
 
     FORMATEN = {
         "csv": ("text/csv; charset=utf-8", exports.terreinen_csv),
@@ -187,7 +184,12 @@ class TerreinExportView(LoginRequiredMixin, View):
             raise Http404
         content_type, schrijf = self.FORMATEN[formaat]
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
-        response = HttpResponse(schrijf(terreinen, kijker=request.user), content_type=content_type)
+        # The list's columns as the user sees them; "alle kolommen" gives every column the user may see.
+        if request.GET.get("kolommen") == "alle":
+            kolommen = kolommen_voor(request.user)
+        else:
+            kolommen, _eigen = selectors.lijst_kolommen(user=request.user)
+        response = HttpResponse(schrijf(terreinen, kolommen=kolommen), content_type=content_type)
         naam = f"bedrijventerreinen-{timezone.localdate():%Y%m%d}.{formaat}"
         return download_headers(response, bestandsnaam=naam)
 
@@ -212,6 +214,43 @@ class TerreinImportbladView(LoginRequiredMixin, View):
         terreinen = selectors.terrein_filterset(user=request.user, params=request.GET).qs
         response = HttpResponse(exports.importblad_xlsx(terreinen), content_type=TerreinExportView.FORMATEN["xlsx"][0])
         return download_headers(response, bestandsnaam=f"criteria-importbestand-{timezone.localdate():%Y%m%d}.xlsx")
+
+
+class KolomkeuzeView(LoginRequiredMixin, View):
+    """The column chooser of the park list: save the ticked columns in the given order, or go back to the standard."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        querystring = request.POST.get("querystring", "").lstrip("?")
+        if request.POST.get("actie") == "standaard":
+            kolomkeuze_herstellen(user=request.user)
+            messages.success(request, _("De lijst toont weer de standaardkolommen."))
+        else:
+            gekozen = request.POST.getlist("kolom")
+            volgorde = {
+                sleutel: _positie(request.POST.get(f"positie-{sleutel}"), request.POST.get(f"was-{sleutel}"), i)
+                for i, sleutel in enumerate(gekozen)
+            }
+            kolomkeuze_bewaren(user=request.user, sleutels=sorted(gekozen, key=volgorde.__getitem__))
+            messages.success(request, _("Uw kolommen zijn opgeslagen; de downloads volgen ze ook."))
+        return redirect(reverse("terrein-lijst") + (f"?{querystring}" if querystring else "") + "#resultaat")
+
+
+def _positie(waarde, was, volgnummer: int) -> tuple[float, int, int]:
+    """The sort key of a typed place: a column typed onto another's place goes before it when moved up, after it
+    when moved down (as if inserted there); otherwise, and for empty or wrong input, the form's order stands."""
+
+    def getal(tekst):
+        try:
+            uit = float((tekst or "").replace(",", "."))
+        except ValueError:
+            return math.inf
+        return uit if math.isfinite(uit) else math.inf
+
+    nieuw, oud = getal(waarde), getal(was)
+    richting = 1 if nieuw == oud or math.inf in (nieuw, oud) else (0 if nieuw < oud else 2)
+    return nieuw, richting, volgnummer
 
 
 class OpgeslagenFilterBewarenView(LoginRequiredMixin, View):

@@ -14,6 +14,7 @@ from api.models import ApiSleutel
 from api.services import api_sleutel_aanmaken
 from audit.models import Gebeurtenis, Wijziging
 from factsheets.models import Factsheet, FactsheetRun, Variant
+from overzicht.models import Kolomkeuze
 from plankaarten.models import PlankaartVersie
 from prioritering import selectie
 from prioritering import services as prioritering_services
@@ -44,7 +45,7 @@ class Omgeving:
     confidential stappenplan document, an evaluation note, a toolbox instrument for everyone and
     one for the programme team only (each with a stored version), a use of the instrument on the
     park, a weights version with a selection round, a rendered factsheet, a factsheet run, an API
-    key and a saved filter of the own municipality's user.
+    key, and a saved filter and a column choice of the own municipality's user.
     """
 
     eigen: Bedrijventerrein
@@ -69,6 +70,7 @@ def _rondom_het_terrein_maken(o: Omgeving) -> None:
     """The objects of the other apps that URLs point at, made through their services where those exist."""
     regisseur, beheerder = o.gebruikers["regisseur"], o.gebruikers["beheerder"]
     o.filter_eigen = OpgeslagenFilter.objects.create(user=o.gebruikers["gemeente-eigen"], naam="Mijn filter", querystring="q=eco")
+    Kolomkeuze.objects.create(user=o.gebruikers["gemeente-eigen"], lijst="terreinen", kolommen=["stap", "gemeente"])
 
     traject = Traject.objects.get(terrein=o.eigen)
     # Confidential outputs of the startsessie (project team, kartrekker), recorded with their history, and an evaluation note.

@@ -228,6 +228,8 @@ REGELS: dict[str, Regel | tuple[Regel, ...]] = {
     ),
     # Saved filters are personal: anyone may save one; someone else's filter is a 404, also for the beheerder.
     "opgeslagen-filter-bewaren": ingelogd(get=405, post=302),
+    # The list's columns are personal too: anyone may choose theirs (an empty post keeps only the name).
+    "terrein-kolommen": ingelogd(get=405, post=302),
     "opgeslagen-filter-verwijderen": Regel(
         get=405,
         post=302,

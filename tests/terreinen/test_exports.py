@@ -34,7 +34,7 @@ def ingelogd(client, twee_gemeenten, maak_gebruiker):
 
 
 def test_csv_export_neutralises_formulas_and_uses_dutch_excel_conventions(ingelogd):
-    response = ingelogd.get(reverse("terrein-export", args=["csv"]), {"sortering": "rin"})
+    response = ingelogd.get(reverse("terrein-export", args=["csv"]), {"sortering": "rin", "kolommen": "alle"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith("\ufeff".encode())
     rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
@@ -45,7 +45,7 @@ def test_csv_export_neutralises_formulas_and_uses_dutch_excel_conventions(ingelo
 
 
 def test_xlsx_export_has_no_formula_cells_and_numbers_stay_numbers(ingelogd):
-    response = ingelogd.get(reverse("terrein-export", args=["xlsx"]), {"sortering": "rin"})
+    response = ingelogd.get(reverse("terrein-export", args=["xlsx"]), {"sortering": "rin", "kolommen": "alle"})
     assert response["Content-Disposition"].endswith('.xlsx"')
     blad = load_workbook(io.BytesIO(response.content)).active
     cellen = [c for rij in blad.iter_rows(min_row=2) for c in rij]

@@ -196,7 +196,7 @@ def test_invalid_filter_value_gets_a_dutch_message_and_is_ignored(client, regio,
 
 
 def _export_rins_csv(client, params):
-    response = client.get(reverse("terrein-export", args=["csv"]), params)
+    response = client.get(reverse("terrein-export", args=["csv"]), {**params, "kolommen": "alle"})
     assert response["Content-Disposition"].startswith("attachment;")
     rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][0] == "RIN-nummer"
@@ -204,7 +204,7 @@ def _export_rins_csv(client, params):
 
 
 def _export_rins_xlsx(client, params):
-    response = client.get(reverse("terrein-export", args=["xlsx"]), params)
+    response = client.get(reverse("terrein-export", args=["xlsx"]), {**params, "kolommen": "alle"})
     blad = load_workbook(io.BytesIO(response.content), read_only=True).active
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0][0] == "RIN-nummer"

@@ -39,7 +39,8 @@ def test_list_shows_rank_score_regisseur_and_criteria_known(client, werkbank):
     assert client.login(username=regisseur.username, password=WACHTWOORD)
     response = client.get(reverse("terrein-lijst") + "?sortering=rang")
     body = response.content.decode()
-    assert "Rang (score)" in body and "Criteria bekend" in body
+    assert {"rang", "regisseur", "criteria_bekend"} <= {k.sleutel for k in response.context["kolommen"]}
+    assert "Criteria bekend" in body
     assert [t.naam for t in response.context["terreinen"]] == ["Hoogpark", "Laagpark"]
     eerste = response.context["terreinen"][0]
     assert (eerste.prio_rang, eerste.prio_score, eerste.regisseur_naam, eerste.criteria_bekend) == (1, 75, "Rie Jansen", 2)
@@ -59,7 +60,9 @@ def test_filters_on_priority_class_and_unknown_criterion(client, werkbank):
 def test_export_carries_the_same_columns(client, werkbank):
     hoog, laag, regisseur = werkbank
     assert client.login(username=regisseur.username, password=WACHTWOORD)
-    inhoud = client.get(reverse("terrein-export", args=["csv"]) + "?prioriteitsklasse=hoog").content.decode("utf-8-sig")
+    inhoud = client.get(reverse("terrein-export", args=["csv"]) + "?prioriteitsklasse=hoog&kolommen=alle").content.decode(
+        "utf-8-sig"
+    )
     rijen = list(csv.DictReader(io.StringIO(inhoud), delimiter=";"))
     assert len(rijen) == 1
     assert rijen[0]["Rang (prioritering)"] == "1" and rijen[0]["Score (prioritering)"] == "75"

@@ -6,7 +6,7 @@ from api import velden
 from factsheets.models import Variant
 from factsheets.selectors import factsheet_gegevens
 from nal_oost import zichtbaarheid
-from overzicht.exports import kolommen_voor
+from overzicht.kolommen import kolommen_voor
 from overzicht.views import kaart_eigenschappen
 from prioritering.templatetags.uitsplitsing import zichtbare_regels
 from terreinen.models import Bedrijventerrein
