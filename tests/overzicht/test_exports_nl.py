@@ -41,7 +41,7 @@ def kolommen(kop: list[str], rij: list) -> dict:
 
 
 def test_park_list_csv_has_dutch_numbers_without_trailing_zero_or_dot(ingelogd):
-    data = ingelogd.get(reverse("terrein-export", args=["csv"])).content.decode("utf-8-sig")
+    data = ingelogd.get(reverse("terrein-export", args=["csv"]), {"kolommen": "alle"}).content.decode("utf-8-sig")
     kop, rij = list(csv.reader(io.StringIO(data), delimiter=";"))
     cellen = kolommen(kop, rij)
     assert cellen["RIN-nummer"] == "1121"
@@ -56,7 +56,7 @@ def test_park_list_csv_has_dutch_numbers_without_trailing_zero_or_dot(ingelogd):
 
 
 def test_park_list_xlsx_has_real_numbers_with_a_grouped_format(ingelogd):
-    blad = load_workbook(io.BytesIO(ingelogd.get(reverse("terrein-export", args=["xlsx"])).content)).active
+    blad = load_workbook(io.BytesIO(ingelogd.get(reverse("terrein-export", args=["xlsx"]), {"kolommen": "alle"}).content)).active
     kop = [c.value for c in blad[1]]
     cellen = kolommen(kop, list(blad[2]))
     assert cellen["RIN-nummer"].value == 1121 and cellen["RIN-nummer"].number_format == "General"
