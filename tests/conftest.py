@@ -8,6 +8,8 @@ from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.factories import GemeenteFactory
 
 WACHTWOORD = "Een-lang-test-wachtwoord-9"
+# What the screen sweep (tests/schermen/test_alle_schermen.py) reports for the terminal summary.
+SCHERMAFBEELDINGEN = pytest.StashKey[dict]()
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of tests stay synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -152,3 +154,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                 + ", ".join(f"{aantal} {status}" for status, aantal in sorted(tellingen.items()))
                 + ")"
             )
+    schermen = config.stash.get(SCHERMAFBEELDINGEN, None)
+    if schermen:
+        terminalreporter.write_line(
+            f"screens: {schermen['paginas']} page visits ({schermen['fout']} with findings, {schermen['bevindingen']} findings) "
+            f"in {schermen['seconden']} s with {schermen['parallel']} pages at a time (discovery {schermen['ontdekken']} s); "
+            f"slowest: {schermen['langzaamst']}"
+        )
+        terminalreporter.write_line(f"screenshots: {schermen['bestanden']} files in {schermen['map']}")

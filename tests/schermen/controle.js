@@ -33,7 +33,8 @@ async ({ axeOpties, contrastVoor }) => {
   }
   const css = (k) => `rgb(${Math.round(k.r)}, ${Math.round(k.g)}, ${Math.round(k.b)}${k.a < 1 ? ` / ${k.a.toFixed(2)}` : ""})`;
 
-  // A short, readable CSS selector for an element (id where there is one, else tag.classes:nth-of-type under it).
+  // A short, readable CSS selector that finds only this element: id where there is one, else
+  // tag.classes:nth-of-type, climbing to the parents until the selector is unique.
   function selector(el) {
     const delen = [];
     for (let n = el; n && n.nodeType === 1 && n !== document.documentElement; n = n.parentElement) {
@@ -50,7 +51,7 @@ async ({ axeOpties, contrastVoor }) => {
         if (zelfde.length > 1) deel += `:nth-of-type(${zelfde.indexOf(n) + 1})`;
       }
       delen.unshift(deel);
-      if (delen.length >= 5) break;
+      if (document.querySelectorAll(delen.join(" > ")).length === 1) break;
     }
     return delen.join(" > ");
   }
@@ -193,34 +194,38 @@ async ({ axeOpties, contrastVoor }) => {
     return (l1 + 0.05) / (l2 + 0.05);
   }
 
-  // Sideways scrolling: the elements sticking out of the viewport that nothing clips, widest first.
+  // Sideways scrolling: the elements that stick out of the viewport and out of their parent, with nothing
+  // clipping them (an ancestor with overflow other than visible, or a fixed position); only the outermost
+  // of those (not inside another one), widest first.
   function zijwaarts() {
     const breedte = document.documentElement.scrollWidth;
     if (breedte <= innerWidth) return null;
-    const uitstekend = [];
-    const verdacht = new Set();
+    const uitstekend = new Set();
+    const daders = [];
     for (const el of document.body.querySelectorAll("*")) {
       const r = el.getBoundingClientRect();
       if (r.right + scrollX <= innerWidth + 0.5 || (r.width === 0 && r.height === 0)) continue;
-      let geklemd = false;
-      for (let n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+      let geklemd = getComputedStyle(el).position === "fixed";
+      for (let n = el.parentElement; n && n !== document.body && !geklemd; n = n.parentElement) {
         const ncs = getComputedStyle(n);
-        if (ncs.position === "fixed" || (ncs.overflowX !== "visible" && ncs.overflowX !== "")) {
-          geklemd = true;
-          break;
-        }
+        geklemd = ncs.position === "fixed" || (ncs.overflowX !== "visible" && ncs.overflowX !== "");
       }
-      if (geklemd || getComputedStyle(el).position === "fixed") continue;
-      verdacht.add(el);
+      if (geklemd) continue;
+      uitstekend.add(el);
       const ouder = el.parentElement;
-      const ouderRechts = ouder ? ouder.getBoundingClientRect().right : innerWidth;
-      // The culprit sticks out of its parent (or its parent does not stick out at all).
-      if (!verdacht.has(ouder) || r.right > ouderRechts + 0.5) {
-        uitstekend.push({ selector: selector(el), breedte: Math.round(r.width), rechts: Math.round(r.right + scrollX) });
-      }
+      if (uitstekend.has(ouder) && r.right <= ouder.getBoundingClientRect().right + 0.5) continue;
+      // Not inside another culprit: that one is what to fix first.
+      let binnen = false;
+      for (let n = ouder; n && !binnen; n = n.parentElement) binnen = daders.some((d) => d.el === n);
+      if (!binnen) daders.push({ el, breedte: Math.round(r.width), rechts: Math.round(r.right + scrollX) });
     }
-    uitstekend.sort((a, b) => b.rechts - a.rechts || b.breedte - a.breedte);
-    return { scrollWidth: breedte, innerWidth, elementen: uitstekend.slice(0, 3), aantal: uitstekend.length };
+    daders.sort((a, b) => b.rechts - a.rechts || b.breedte - a.breedte);
+    return {
+      scrollWidth: breedte,
+      innerWidth,
+      elementen: daders.slice(0, 3).map((d) => ({ selector: selector(d.el), breedte: d.breedte, rechts: d.rechts })),
+      aantal: daders.length,
+    };
   }
 
   const uit = { overtredingen: [], contrast: [], zijwaarts: null };

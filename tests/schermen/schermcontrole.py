@@ -20,6 +20,7 @@ full page into a folder.
 import asyncio
 import io
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,8 @@ class Uitkomst:
     bezoek: Bezoek
     bevindingen: list[Bevinding] = field(default_factory=list)
     seconden: float = 0.0
+    # Seconds per phase (laden, axe, meten, schermafbeelding), to see where the time goes.
+    fasen: dict = field(default_factory=dict)
 
 
 def _luminantie(r: float, g: float, b: float) -> float:
@@ -149,12 +152,19 @@ async def _pixels_meten(page, selector: str, tekstkleur: dict) -> tuple[float, t
     return slechtste or "de tekst ligt buiten beeld"
 
 
-async def pagina_controleren(page, *, axe: bool = True, contrast_voor: tuple[str, ...] = ()) -> list[Bevinding]:
+async def pagina_controleren(
+    page, *, axe: bool = True, contrast_voor: tuple[str, ...] = (), fasen: dict | None = None
+) -> list[Bevinding]:
     """The findings on the page as it is now loaded (axe is added from the app's own static files)."""
+    fasen = {} if fasen is None else fasen
+    begin = time.monotonic()
     if axe:
         # From the app's own static files: the Content-Security-Policy refuses inline scripts.
         await page.add_script_tag(url=AXE_URL)
     uit = await page.evaluate(CONTROLE_JS, {"axeOpties": AXE_OPTIES if axe else None, "contrastVoor": list(contrast_voor)})
+    fasen["axe"] = time.monotonic() - begin
+    fasen["gemeten"] = 0
+    begin = time.monotonic()
     bevindingen = []
     for v in uit["overtredingen"]:
         doelen = v["doelen"]
@@ -169,6 +179,7 @@ async def pagina_controleren(page, *, axe: bool = True, contrast_voor: tuple[str
         tekst_op = f"tekst {c['tekst']} op {c['achtergrond']}"
         gemeten, hoe = c["verhouding"], "berekend"
         if c["meten"]:
+            fasen["gemeten"] += 1
             meting = await _pixels_meten(page, c["selector"], c["tekstkleur"])
             if isinstance(meting, str):
                 reden = f"niet te meten ({c['meten']}): {meting}{axe_reden}"
@@ -184,14 +195,14 @@ async def pagina_controleren(page, *, axe: bool = True, contrast_voor: tuple[str
             bevindingen.append(Bevinding("contrast", reden, c["selector"]))
     z = uit["zijwaarts"]
     if z:
-        if z["elementen"]:
-            e = z["elementen"][0]
-            dader = f"{e['selector']} ({e['breedte']} px breed, rechterrand op {e['rechts']} px)"
-            anderen = f"; nog {z['aantal'] - 1} uitstekende elementen" if z["aantal"] > 1 else ""
-        else:
-            dader, anderen = "geen element gevonden (marges of pseudo-elementen)", ""
-        reden = f"de pagina schuift zijwaarts: scrollWidth {z['scrollWidth']} > innerWidth {z['innerWidth']}{anderen}"
-        bevindingen.append(Bevinding("zijwaarts", reden, dader))
+        reden = f"de pagina schuift zijwaarts: scrollWidth {z['scrollWidth']} > innerWidth {z['innerWidth']}"
+        daders = [f"{e['selector']} ({e['breedte']} px breed, rechterrand op {e['rechts']} px)" for e in z["elementen"]]
+        if not daders:
+            daders = ["geen element gevonden (marges of pseudo-elementen)"]
+        elif z["aantal"] > len(daders):
+            daders.append(f"en nog {z['aantal'] - len(daders)}")
+        bevindingen.append(Bevinding("zijwaarts", reden, "; ".join(daders)))
+    fasen["meten"] = time.monotonic() - begin
     return bevindingen
 
 
@@ -203,9 +214,10 @@ async def pagina_klaar(page) -> None:
     await page.evaluate("document.fonts.ready.then(() => true)")
 
 
-async def _bezoeken(context, bezoek: Bezoek, map_: Path | None) -> list[Bevinding]:
+async def _bezoeken(context, bezoek: Bezoek, map_: Path | None, fasen: dict) -> list[Bevinding]:
     page = await context.new_page()
     try:
+        begin = time.monotonic()
         if bezoek.inhoud is not None:
             await page.route(
                 f"**{bezoek.pad}",
@@ -216,18 +228,19 @@ async def _bezoeken(context, bezoek: Bezoek, map_: Path | None) -> list[Bevindin
             gekregen = antwoord.status if antwoord else "geen antwoord"
             return [Bevinding("pagina", f"status {gekregen} in de browser, {bezoek.status} verwacht")]
         await pagina_klaar(page)
-        bevindingen = await pagina_controleren(page)
+        fasen["laden"] = time.monotonic() - begin
+        bevindingen = await pagina_controleren(page, fasen=fasen)
         if bezoek.schermafbeelding and map_ is not None:
+            begin = time.monotonic()
             naam = f"{bezoek.rol}-{bezoek.breedte}-{bezoek.naam}".replace(":", "-").replace("/", "-").replace(" ", "")
             await page.screenshot(path=str(map_ / f"{naam}.png"), full_page=True, animations="disabled", caret="hide")
+            fasen["schermafbeelding"] = time.monotonic() - begin
         return bevindingen
     finally:
         await page.close()
 
 
 async def _rondgang(base_url: str, bezoeken: list[Bezoek], cookies: Callable[[str], list[dict]], map_, parallel: int):
-    import time
-
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -244,12 +257,12 @@ async def _rondgang(base_url: str, bezoeken: list[Bezoek], cookies: Callable[[st
 
         async def een(bezoek: Bezoek) -> Uitkomst:
             async with beperking:
-                begin = time.monotonic()
+                begin, fasen = time.monotonic(), {}
                 try:
-                    bevindingen = await _bezoeken(contexten[bezoek.rol, bezoek.breedte], bezoek, map_)
+                    bevindingen = await _bezoeken(contexten[bezoek.rol, bezoek.breedte], bezoek, map_, fasen)
                 except Exception as fout:  # noqa: BLE001 - a page that breaks the check is a finding of its own
                     bevindingen = [Bevinding("pagina", f"controle afgebroken: {type(fout).__name__}: {str(fout)[:300]}")]
-                return Uitkomst(bezoek, bevindingen, time.monotonic() - begin)
+                return Uitkomst(bezoek, bevindingen, time.monotonic() - begin, fasen)
 
         try:
             return await asyncio.gather(*(een(b) for b in bezoeken))
