@@ -138,7 +138,8 @@ def referentiegegevens(request):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Count the permission-matrix cells apart from the behaviour tests, so neither hides the other."""
+    """Count the permission-matrix cells apart from the behaviour tests, so neither hides the other; after the
+    screen sweep, say how long it took and where its screenshots are."""
     uitkomsten = {"matrix": {}, "gedrag": {}}
     for status in ("passed", "failed", "error", "skipped"):
         for verslag in terminalreporter.stats.get(status, []):
