@@ -173,7 +173,6 @@ async ({ axeOpties, contrastVoor }) => {
       groot,
       nodig: groot ? 3 : 4.5,
       meten,
-      rechthoeken: rechthoeken.slice(0, 20).map((r) => ({ x: r.left, y: r.top, breedte: r.width, hoogte: r.height })),
     };
   }
 

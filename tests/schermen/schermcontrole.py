@@ -41,7 +41,27 @@ HOOGTES = {1280: 800, 390: 844}
 # Widgets that draw after the load event: wait for the marker they set when they are done.
 KLAAR = {"#kaart": '#kaart[data-geladen="ja"]', "#swagger-ui": "#swagger-ui .swagger-ui .info"}
 
-_VERBERGEN = """el => {
+# Pixel measuring: all text of the page made transparent at once (a constructed style sheet: CSSOM, which the
+# Content-Security-Policy allows), then the text boxes of the elements to measure, in the viewport as it is.
+_TEKST_VERBERGEN = """() => {
+  const blad = new CSSStyleSheet();
+  const weg = 'color: transparent !important; -webkit-text-fill-color: transparent !important; '
+    + 'text-shadow: none !important; caret-color: transparent !important; text-decoration-color: transparent !important;';
+  for (const kiezer of ['*', '*::before', '*::after', '*::placeholder', '*::marker']) blad.insertRule(`${kiezer} { ${weg} }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, blad];
+  window.__nalBlad = blad;
+}"""
+_TEKST_TONEN = """() => {
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter(b => b !== window.__nalBlad);
+  window.__nalBlad = null;
+  scrollTo(0, 0);
+}"""
+_CENTREREN = (
+    """kiezer => { const el = document.querySelector(kiezer); if (el) el.scrollIntoView({block: 'center', inline: 'center'}); }"""
+)
+_POSITIES = """kiezers => kiezers.map(kiezer => {
+  const el = document.querySelector(kiezer);
+  if (!el) return {reden: 'element niet gevonden'};
   const rechthoeken = [];
   const bereik = document.createRange();
   for (const kind of el.childNodes) {
@@ -50,20 +70,16 @@ _VERBERGEN = """el => {
     for (const r of bereik.getClientRects()) if (r.width > 0.5 && r.height > 0.5) rechthoeken.push(r);
   }
   if (!rechthoeken.length) rechthoeken.push(el.getBoundingClientRect());
-  // CSSOM only: the Content-Security-Policy refuses style attributes, not element.style.
-  window.__nalStijl = new Map();
-  for (const n of [el, ...el.querySelectorAll('*')]) {
-    window.__nalStijl.set(n, n.style.cssText);
-    for (const eigenschap of ['color', '-webkit-text-fill-color', 'caret-color', 'text-decoration-color'])
-      n.style.setProperty(eigenschap, 'transparent', 'important');
-    n.style.setProperty('text-shadow', 'none', 'important');
+  const r = rechthoeken[0];
+  if (r.width < 0.5 || r.height < 0.5) return {reden: 'de tekst heeft geen afmetingen'};
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return {reden: 'de tekst past niet in beeld'};
+  const boven = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (boven && boven !== el && !el.contains(boven)) {
+    const naam = boven.localName + (boven.id ? '#' + boven.id : '') + [...boven.classList].slice(0, 2).map(k => '.' + k).join('');
+    return {reden: `de tekst is bedekt door ${naam}`};
   }
-  return rechthoeken.map(r => ({x: r.left, y: r.top, breedte: r.width, hoogte: r.height}));
-}"""
-_HERSTELLEN = """el => {
-  for (const [n, stijl] of window.__nalStijl) n.style.cssText = stijl;
-  window.__nalStijl = null;
-}"""
+  return {rechthoeken: rechthoeken.map(r => ({x: r.left, y: r.top, breedte: r.width, hoogte: r.height}))};
+})"""
 
 
 @dataclass(frozen=True)
@@ -118,23 +134,8 @@ def _kleur(k: tuple) -> str:
     return f"rgb({round(k[0])}, {round(k[1])}, {round(k[2])})"
 
 
-async def _pixels_meten(page, selector: str, tekstkleur: dict) -> tuple[float, tuple, tuple] | str:
-    """The lowest ratio of the text colour against the pixels under the text (text made transparent first).
-
-    Returns (ratio, text colour, background pixel) or, when nothing could be measured, the reason.
-    """
-    element = page.locator(selector).first
-    try:
-        await element.scroll_into_view_if_needed(timeout=2_000)
-    except Exception as fout:  # noqa: BLE001 - reported as a finding, not raised
-        return f"niet in beeld te brengen ({type(fout).__name__})"
-    rechthoeken = await element.evaluate(_VERBERGEN)
-    try:
-        png = await page.screenshot(animations="disabled", caret="hide")
-    finally:
-        await element.evaluate(_HERSTELLEN)
-    beeld = Image.open(io.BytesIO(png)).convert("RGB")
-    schaal = beeld.width / (await page.evaluate("innerWidth"))
+def _slechtste_pixel(beeld: Image.Image, schaal: float, rechthoeken: list[dict], tekstkleur: dict):
+    """(ratio, text colour, pixel) for the pixel under the text boxes that gives the lowest ratio, or None."""
     alfa = tekstkleur["a"]
     voorgrond = (tekstkleur["r"], tekstkleur["g"], tekstkleur["b"])
     slechtste = None
@@ -143,13 +144,40 @@ async def _pixels_meten(page, selector: str, tekstkleur: dict) -> tuple[float, t
         rechts, onder = min(beeld.width, (r["x"] + r["breedte"]) * schaal), min(beeld.height, (r["y"] + r["hoogte"]) * schaal)
         if rechts - links < 1 or onder - boven < 1:
             continue
-        kleuren = beeld.crop((int(links), int(boven), int(rechts), int(onder))).getcolors(maxcolors=1 << 20) or []
-        for _aantal, pixel in kleuren:
+        for _aantal, pixel in beeld.crop((int(links), int(boven), int(rechts), int(onder))).getcolors(maxcolors=1 << 20) or []:
             tekst = tuple(alfa * v + (1 - alfa) * p for v, p in zip(voorgrond, pixel, strict=True))
             gemeten = verhouding(tekst, pixel)
             if slechtste is None or gemeten < slechtste[0]:
                 slechtste = (gemeten, tekst, pixel)
-    return slechtste or "de tekst ligt buiten beeld"
+    return slechtste
+
+
+async def _pixels_meten(page, te_meten: list[dict]) -> list[tuple[float, tuple, tuple] | str]:
+    """Per element, the lowest ratio of its text colour against the pixels under its text, read from screenshots
+    with all text made transparent: (ratio, text colour, background pixel), or why it could not be measured.
+
+    One screenshot serves every element in view; the first element not yet measured is scrolled to the middle.
+    """
+    uitkomsten: dict[int, tuple | str] = {}
+    kiezers = [c["selector"] for c in te_meten]
+    await page.evaluate(_TEKST_VERBERGEN)
+    try:
+        while len(uitkomsten) < len(te_meten):
+            eerste = next(i for i in range(len(te_meten)) if i not in uitkomsten)
+            await page.evaluate(_CENTREREN, kiezers[eerste])
+            open_ = [i for i in range(len(te_meten)) if i not in uitkomsten]
+            posities = await page.evaluate(_POSITIES, [kiezers[i] for i in open_])
+            beeld = Image.open(io.BytesIO(await page.screenshot(animations="disabled", caret="hide"))).convert("RGB")
+            schaal = beeld.width / await page.evaluate("innerWidth")
+            for i, positie in zip(open_, posities, strict=True):
+                if "rechthoeken" in positie:
+                    gemeten = _slechtste_pixel(beeld, schaal, positie["rechthoeken"], te_meten[i]["tekstkleur"])
+                    uitkomsten[i] = gemeten or "de tekst ligt buiten beeld"
+                elif i == eerste:
+                    uitkomsten[i] = positie["reden"]
+    finally:
+        await page.evaluate(_TEKST_TONEN)
+    return [uitkomsten[i] for i in range(len(te_meten))]
 
 
 async def pagina_controleren(
@@ -163,13 +191,15 @@ async def pagina_controleren(
         await page.add_script_tag(url=AXE_URL)
     uit = await page.evaluate(CONTROLE_JS, {"axeOpties": AXE_OPTIES if axe else None, "contrastVoor": list(contrast_voor)})
     fasen["axe"] = time.monotonic() - begin
-    fasen["gemeten"] = 0
     begin = time.monotonic()
     bevindingen = []
     for v in uit["overtredingen"]:
         doelen = v["doelen"]
         meer = f" (en nog {len(doelen) - 3})" if len(doelen) > 3 else ""
         bevindingen.append(Bevinding("axe", f"{v['id']} ({v['impact']}): {v['help']}", "; ".join(doelen[:3]) + meer))
+    te_meten = [c for c in uit["contrast"] if not c.get("fout") and c["meten"]]
+    fasen["gemeten"] = len(te_meten)
+    metingen = dict(zip(map(id, te_meten), await _pixels_meten(page, te_meten), strict=True)) if te_meten else {}
     for c in uit["contrast"]:
         axe_reden = f"; axe: {c['axe']}" if c.get("axe") else ""
         if c.get("fout"):
@@ -179,8 +209,7 @@ async def pagina_controleren(
         tekst_op = f"tekst {c['tekst']} op {c['achtergrond']}"
         gemeten, hoe = c["verhouding"], "berekend"
         if c["meten"]:
-            fasen["gemeten"] += 1
-            meting = await _pixels_meten(page, c["selector"], c["tekstkleur"])
+            meting = metingen[id(c)]
             if isinstance(meting, str):
                 reden = f"niet te meten ({c['meten']}): {meting}{axe_reden}"
                 bevindingen.append(Bevinding("contrast", reden, c["selector"]))
