@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from PIL import Image
+from PIL import Image, ImageChops
 
 from tests.conftest import CHROMIUM_ARGS
 
@@ -54,7 +54,6 @@ _TEKST_VERBERGEN = """() => {
 _TEKST_TONEN = """() => {
   document.adoptedStyleSheets = document.adoptedStyleSheets.filter(b => b !== window.__nalBlad);
   window.__nalBlad = null;
-  scrollTo(0, 0);
 }"""
 _CENTREREN = (
     """kiezer => { const el = document.querySelector(kiezer); if (el) el.scrollIntoView({block: 'center', inline: 'center'}); }"""
@@ -134,49 +133,68 @@ def _kleur(k: tuple) -> str:
     return f"rgb({round(k[0])}, {round(k[1])}, {round(k[2])})"
 
 
-def _slechtste_pixel(beeld: Image.Image, schaal: float, rechthoeken: list[dict], tekstkleur: dict):
-    """(ratio, text colour, pixel) for the pixel under the text boxes that gives the lowest ratio, or None."""
+def _slechtste_pixel(met: Image.Image, zonder: Image.Image, schaal: float, rechthoeken: list[dict], tekstkleur: dict):
+    """(ratio, text colour, pixel): the background pixel under the glyphs that gives the lowest ratio, or None.
+
+    The glyphs are where the screenshot with text differs from the one without; the background there is read
+    from the one without. Text that does not differ from its background at all (one colour) is measured
+    against every pixel of its boxes.
+    """
     alfa = tekstkleur["a"]
     voorgrond = (tekstkleur["r"], tekstkleur["g"], tekstkleur["b"])
-    slechtste = None
+    achtergronden = set()
     for r in rechthoeken:
         links, boven = max(0, r["x"] * schaal), max(0, r["y"] * schaal)
-        rechts, onder = min(beeld.width, (r["x"] + r["breedte"]) * schaal), min(beeld.height, (r["y"] + r["hoogte"]) * schaal)
+        rechts, onder = min(met.width, (r["x"] + r["breedte"]) * schaal), min(met.height, (r["y"] + r["hoogte"]) * schaal)
         if rechts - links < 1 or onder - boven < 1:
             continue
-        for _aantal, pixel in beeld.crop((int(links), int(boven), int(rechts), int(onder))).getcolors(maxcolors=1 << 20) or []:
-            tekst = tuple(alfa * v + (1 - alfa) * p for v, p in zip(voorgrond, pixel, strict=True))
-            gemeten = verhouding(tekst, pixel)
-            if slechtste is None or gemeten < slechtste[0]:
-                slechtste = (gemeten, tekst, pixel)
+        vak = (int(links), int(boven), int(rechts), int(onder))
+        onder_tekst = zonder.crop(vak)
+        verschil = ImageChops.difference(met.crop(vak), onder_tekst).convert("L")
+        kleuren = {p for v, p in zip(verschil.get_flattened_data(), onder_tekst.get_flattened_data(), strict=True) if v > 16}
+        achtergronden |= kleuren or {k for _n, k in onder_tekst.getcolors(maxcolors=1 << 20) or []}
+    slechtste = None
+    for pixel in achtergronden:
+        tekst = tuple(alfa * v + (1 - alfa) * p for v, p in zip(voorgrond, pixel, strict=True))
+        gemeten = verhouding(tekst, pixel)
+        if slechtste is None or gemeten < slechtste[0]:
+            slechtste = (gemeten, tekst, pixel)
     return slechtste
 
 
-async def _pixels_meten(page, te_meten: list[dict]) -> list[tuple[float, tuple, tuple] | str]:
-    """Per element, the lowest ratio of its text colour against the pixels under its text, read from screenshots
-    with all text made transparent: (ratio, text colour, background pixel), or why it could not be measured.
+async def _schermafbeelding(page) -> Image.Image:
+    return Image.open(io.BytesIO(await page.screenshot(animations="disabled", caret="hide"))).convert("RGB")
 
-    One screenshot serves every element in view; the first element not yet measured is scrolled to the middle.
+
+async def _pixels_meten(page, te_meten: list[dict]) -> list[tuple[float, tuple, tuple] | str]:
+    """Per element, the lowest ratio of its text colour against the pixels under its glyphs, read from two
+    screenshots (with the page's text, and with all text made transparent): (ratio, text colour, background
+    pixel), or why it could not be measured.
+
+    One pair of screenshots serves every element in view; the first element not yet measured is scrolled to the middle.
     """
     uitkomsten: dict[int, tuple | str] = {}
     kiezers = [c["selector"] for c in te_meten]
-    await page.evaluate(_TEKST_VERBERGEN)
     try:
         while len(uitkomsten) < len(te_meten):
             eerste = next(i for i in range(len(te_meten)) if i not in uitkomsten)
             await page.evaluate(_CENTREREN, kiezers[eerste])
             open_ = [i for i in range(len(te_meten)) if i not in uitkomsten]
             posities = await page.evaluate(_POSITIES, [kiezers[i] for i in open_])
-            beeld = Image.open(io.BytesIO(await page.screenshot(animations="disabled", caret="hide"))).convert("RGB")
-            schaal = beeld.width / await page.evaluate("innerWidth")
+            met = await _schermafbeelding(page)
+            await page.evaluate(_TEKST_VERBERGEN)
+            zonder = await _schermafbeelding(page)
+            await page.evaluate(_TEKST_TONEN)
+            schaal = met.width / await page.evaluate("innerWidth")
             for i, positie in zip(open_, posities, strict=True):
                 if "rechthoeken" in positie:
-                    gemeten = _slechtste_pixel(beeld, schaal, positie["rechthoeken"], te_meten[i]["tekstkleur"])
+                    gemeten = _slechtste_pixel(met, zonder, schaal, positie["rechthoeken"], te_meten[i]["tekstkleur"])
                     uitkomsten[i] = gemeten or "de tekst ligt buiten beeld"
                 elif i == eerste:
                     uitkomsten[i] = positie["reden"]
     finally:
         await page.evaluate(_TEKST_TONEN)
+        await page.evaluate("scrollTo(0, 0)")
     return [uitkomsten[i] for i in range(len(te_meten))]
 
 

@@ -110,7 +110,12 @@ def test_a_right_page_passes(breedte):
         "<p>Een gewone alinea met <a href='/terreinen/'>een link</a>.</p>"
         '<p style="padding:8px;color:#000;background:linear-gradient(#fff,#e8e8e8)">Zwart op een licht verloop.</p>'
         '<p style="font-size:24px;color:#8a8a8a">Grote tekst met 3,4 : 1.</p>'
+        # A select with a dark chevron drawn over its content box: only the pixels under the glyphs count.
+        '<p><label for="keuze">Keuze</label> <select id="keuze" style="appearance:none;padding:4px 8px;inline-size:10rem;'
+        "color:#111;border:1px solid #595959;background:#fff url('data:image/svg+xml,"
+        "%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 10 10%22%3E%3Cpath d=%22M0 0h10L5 10z%22/%3E%3C/svg%3E')"
+        ' right 4px center/12px no-repeat"><option>Apeldoorn</option></select></p>'
         '<div style="overflow-x:auto" tabindex="0" role="region" aria-label="Tabel"><table><tr><th>Naam</th>'
         '<td style="white-space:nowrap">' + "een lange regel die in zijn eigen vak schuift " * 5 + "</td></tr></table></div>"
     )
-    assert html_controleren(html, breedte=breedte) == []
+    assert html_controleren(html, breedte=breedte, contrast_voor=("#keuze",)) == []
