@@ -218,11 +218,32 @@ async ({ axeOpties, contrastVoor }) => {
       for (let n = ouder; n && !binnen; n = n.parentElement) binnen = daders.some((d) => d.el === n);
       if (!binnen) daders.push({ el, breedte: Math.round(r.width), rechts: Math.round(r.right + scrollX) });
     }
+    // Text that runs out of its element (a long word, a line that may not wrap): the element itself fits.
+    const bereik = document.createRange();
+    for (const el of document.body.querySelectorAll("*")) {
+      if (uitstekend.has(el)) continue;
+      let rechts = 0;
+      for (const kind of el.childNodes) {
+        if (kind.nodeType !== Node.TEXT_NODE || !kind.textContent.trim()) continue;
+        bereik.selectNodeContents(kind);
+        for (const r of bereik.getClientRects()) rechts = Math.max(rechts, r.right + scrollX);
+      }
+      if (rechts <= innerWidth + 0.5) continue;
+      let geklemd = false;
+      for (let n = el; n && n !== document.body && !geklemd; n = n.parentElement) {
+        const ncs = getComputedStyle(n);
+        geklemd = ncs.position === "fixed" || (n !== el && ncs.overflowX !== "visible" && ncs.overflowX !== "") || (n === el && ncs.overflowX !== "visible");
+      }
+      if (geklemd) continue;
+      let binnen = false;
+      for (let n = el.parentElement; n && !binnen; n = n.parentElement) binnen = daders.some((d) => d.el === n);
+      if (!binnen) daders.push({ el, breedte: Math.round(el.getBoundingClientRect().width), rechts: Math.round(rechts), tekst: true });
+    }
     daders.sort((a, b) => b.rechts - a.rechts || b.breedte - a.breedte);
     return {
       scrollWidth: breedte,
       innerWidth,
-      elementen: daders.slice(0, 3).map((d) => ({ selector: selector(d.el), breedte: d.breedte, rechts: d.rechts })),
+      elementen: daders.slice(0, 3).map((d) => ({ selector: selector(d.el), breedte: d.breedte, rechts: d.rechts, tekst: !!d.tekst })),
       aantal: daders.length,
     };
   }

@@ -243,7 +243,15 @@ async def pagina_controleren(
     z = uit["zijwaarts"]
     if z:
         reden = f"de pagina schuift zijwaarts: scrollWidth {z['scrollWidth']} > innerWidth {z['innerWidth']}"
-        daders = [f"{e['selector']} ({e['breedte']} px breed, rechterrand op {e['rechts']} px)" for e in z["elementen"]]
+        daders = [
+            f"{e['selector']} ("
+            + (
+                f"de tekst loopt door tot {e['rechts']} px, het element is {e['breedte']} px breed)"
+                if e["tekst"]
+                else f"{e['breedte']} px breed, rechterrand op {e['rechts']} px)"
+            )
+            for e in z["elementen"]
+        ]
         if not daders:
             daders = ["geen element gevonden (marges of pseudo-elementen)"]
         elif z["aantal"] > len(daders):

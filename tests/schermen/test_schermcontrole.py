@@ -4,6 +4,8 @@ The pages here are served by the browser's router (no server, no Content-Securit
 allowed), with the axe-core the real screens load.
 """
 
+import re
+
 import pytest
 
 from tests.schermen.schermcontrole import html_controleren, verhouding
@@ -84,16 +86,20 @@ def test_a_page_wider_than_the_phone_names_the_widest_element_sticking_out():
         '<section id="lijst"><table id="breed" style="width:1000px"><tr><th>Naam</th><td>Ecofactorij</td></tr></table></section>'
         '<div style="overflow-x:auto"><div id="binnen-schuifvak" style="width:2000px">schuift in een eigen vak</div></div>'
         '<p id="smal">past</p><p id="ook-breed" style="width:600px">ook te breed</p>'
+        '<p id="lange-regel" style="white-space:nowrap">een regel die niet mag afbreken en doorloopt tot buiten het scherm</p>'
     )
     telefoon = html_controleren(html, breedte=390)
     zijwaarts = [b for b in telefoon if b.soort == "zijwaarts"]
     assert len(zijwaarts) == 1, telefoon
     assert "scrollWidth 1016 > innerWidth 390" in zijwaarts[0].reden
-    # The outermost culprits, widest first; not the cells inside the table, not what scrolls in its own box.
-    assert (
-        zijwaarts[0].selector
-        == "#breed (1000 px breed, rechterrand op 1016 px); #ook-breed (600 px breed, rechterrand op 616 px)"
-    )
+    # The outermost culprits, widest first; not the cells inside the table, not what scrolls in its own box;
+    # a text running out of an element that itself fits.
+    breedste, *anderen = zijwaarts[0].selector.split("; ")
+    assert breedste == "#breed (1000 px breed, rechterrand op 1016 px)"
+    assert "#ook-breed (600 px breed, rechterrand op 616 px)" in anderen
+    (regel,) = [a for a in anderen if a.startswith("#lange-regel")]
+    assert re.fullmatch(r"#lange-regel \(de tekst loopt door tot (\d+) px, het element is 358 px breed\)", regel), regel
+    assert int(re.search(r"tot (\d+) px", regel).group(1)) > 390
     assert not [b for b in html_controleren(html, breedte=1280) if b.soort == "zijwaarts"]
 
 
