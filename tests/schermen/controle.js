@@ -176,6 +176,15 @@ async ({ axeOpties, contrastVoor }) => {
     };
   }
 
+  // In view first: what lies under the text is asked of the elements at that point on the screen.
+  function contrastInBeeld(el) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) {
+      el.scrollIntoView({ block: "center", inline: "nearest" });
+    }
+    return contrast(el);
+  }
+
   function metTekstAlpha(el, a) {
     for (let n = el; n; n = n.parentElement) a *= parseFloat(getComputedStyle(n).opacity);
     return a;
@@ -266,20 +275,17 @@ async ({ axeOpties, contrastVoor }) => {
           uit.contrast.push({ selector: doel, fout: "element niet gevonden", axe: data.messageKey || "" });
           continue;
         }
-        if (el.getBoundingClientRect().bottom < 0 || el.getBoundingClientRect().top > innerHeight) {
-          el.scrollIntoView({ block: "center", inline: "nearest" });
-        }
-        const gemeten = contrast(el);
+        const gemeten = contrastInBeeld(el);
         if (gemeten) uit.contrast.push({ selector: doel, axe: data.messageKey || "", ...gemeten });
       }
     }
-    scrollTo(0, 0);
   }
   for (const doel of contrastVoor || []) {
     const el = document.querySelector(doel);
-    const gemeten = el && contrast(el);
+    const gemeten = el && contrastInBeeld(el);
     uit.contrast.push(gemeten ? { selector: doel, axe: "", ...gemeten } : { selector: doel, fout: "element niet gevonden" });
   }
+  scrollTo(0, 0);
   uit.zijwaarts = zijwaarts();
   return uit;
 };

@@ -41,44 +41,7 @@ HOOGTES = {1280: 800, 390: 844}
 # Widgets that draw after the load event: wait for the marker they set when they are done.
 KLAAR = {"#kaart": '#kaart[data-geladen="ja"]', "#swagger-ui": "#swagger-ui .swagger-ui .info"}
 
-# Pixel measuring: all text of the page made transparent at once (a constructed style sheet: CSSOM, which the
-# Content-Security-Policy allows), then the text boxes of the elements to measure, in the viewport as it is.
-_TEKST_VERBERGEN = """() => {
-  const blad = new CSSStyleSheet();
-  const weg = 'color: transparent !important; -webkit-text-fill-color: transparent !important; '
-    + 'text-shadow: none !important; caret-color: transparent !important; text-decoration-color: transparent !important;';
-  for (const kiezer of ['*', '*::before', '*::after', '*::placeholder', '*::marker']) blad.insertRule(`${kiezer} { ${weg} }`);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, blad];
-  window.__nalBlad = blad;
-}"""
-_TEKST_TONEN = """() => {
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter(b => b !== window.__nalBlad);
-  window.__nalBlad = null;
-}"""
-_CENTREREN = (
-    """kiezer => { const el = document.querySelector(kiezer); if (el) el.scrollIntoView({block: 'center', inline: 'center'}); }"""
-)
-_POSITIES = """kiezers => kiezers.map(kiezer => {
-  const el = document.querySelector(kiezer);
-  if (!el) return {reden: 'element niet gevonden'};
-  const rechthoeken = [];
-  const bereik = document.createRange();
-  for (const kind of el.childNodes) {
-    if (kind.nodeType !== Node.TEXT_NODE || !kind.textContent.trim()) continue;
-    bereik.selectNodeContents(kind);
-    for (const r of bereik.getClientRects()) if (r.width > 0.5 && r.height > 0.5) rechthoeken.push(r);
-  }
-  if (!rechthoeken.length) rechthoeken.push(el.getBoundingClientRect());
-  const r = rechthoeken[0];
-  if (r.width < 0.5 || r.height < 0.5) return {reden: 'de tekst heeft geen afmetingen'};
-  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return {reden: 'de tekst past niet in beeld'};
-  const boven = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  if (boven && boven !== el && !el.contains(boven)) {
-    const naam = boven.localName + (boven.id ? '#' + boven.id : '') + [...boven.classList].slice(0, 2).map(k => '.' + k).join('');
-    return {reden: `de tekst is bedekt door ${naam}`};
-  }
-  return {rechthoeken: rechthoeken.map(r => ({x: r.left, y: r.top, breedte: r.width, hoogte: r.height}))};
-})"""
+METEN_JS = Path(__file__).with_name("meten.js").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -162,8 +125,32 @@ def _slechtste_pixel(met: Image.Image, zonder: Image.Image, schaal: float, recht
     return slechtste
 
 
-async def _schermafbeelding(page) -> Image.Image:
-    return Image.open(io.BytesIO(await page.screenshot(animations="disabled", caret="hide"))).convert("RGB")
+async def _schermafbeelding(page, *, heel: bool = False) -> Image.Image:
+    png = await page.screenshot(full_page=heel, animations="disabled", caret="hide")
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+async def _meetronde(page, te_meten: list[dict], open_: list[int], *, heel: bool) -> dict[int, tuple | str]:
+    """Measure the elements `open_` from one pair of screenshots (with and without text) of the viewport as it
+    is, or of the whole page; returns (ratio, text colour, pixel) or the reason, per element."""
+    posities = await page.evaluate(
+        "a => __nalMeten.posities(a)", {"kiezers": [te_meten[i]["selector"] for i in open_], "heelPagina": heel}
+    )
+    met = await _schermafbeelding(page, heel=heel)
+    await page.evaluate("__nalMeten.verbergen()")
+    try:
+        zonder = await _schermafbeelding(page, heel=heel)
+    finally:
+        await page.evaluate("__nalMeten.tonen()")
+    schaal = await page.evaluate("devicePixelRatio")
+    uit = {}
+    for i, positie in zip(open_, posities, strict=True):
+        if "rechthoeken" in positie:
+            gemeten = _slechtste_pixel(met, zonder, schaal, positie["rechthoeken"], te_meten[i]["tekstkleur"])
+            uit[i] = gemeten or "de tekst is niet te zien"
+        else:
+            uit[i] = positie["reden"]
+    return uit
 
 
 async def _pixels_meten(page, te_meten: list[dict]) -> list[tuple[float, tuple, tuple] | str]:
@@ -171,29 +158,24 @@ async def _pixels_meten(page, te_meten: list[dict]) -> list[tuple[float, tuple, 
     screenshots (with the page's text, and with all text made transparent): (ratio, text colour, background
     pixel), or why it could not be measured.
 
-    One pair of screenshots serves every element in view; the first element not yet measured is scrolled to the middle.
+    First one pair of screenshots of the whole page (at the top); what that could not show (text scrolled out
+    of its box, covered at that moment) is then brought to the middle of the viewport, one element at a time,
+    and measured with every other element left that is then in view.
     """
-    uitkomsten: dict[int, tuple | str] = {}
-    kiezers = [c["selector"] for c in te_meten]
+    await page.evaluate(METEN_JS)
+    await page.evaluate("scrollTo(0, 0)")
+    uitkomsten = await _meetronde(page, te_meten, list(range(len(te_meten))), heel=True)
+    open_ = [i for i, u in uitkomsten.items() if isinstance(u, str)]
     try:
-        while len(uitkomsten) < len(te_meten):
-            eerste = next(i for i in range(len(te_meten)) if i not in uitkomsten)
-            await page.evaluate(_CENTREREN, kiezers[eerste])
-            open_ = [i for i in range(len(te_meten)) if i not in uitkomsten]
-            posities = await page.evaluate(_POSITIES, [kiezers[i] for i in open_])
-            met = await _schermafbeelding(page)
-            await page.evaluate(_TEKST_VERBERGEN)
-            zonder = await _schermafbeelding(page)
-            await page.evaluate(_TEKST_TONEN)
-            schaal = met.width / await page.evaluate("innerWidth")
-            for i, positie in zip(open_, posities, strict=True):
-                if "rechthoeken" in positie:
-                    gemeten = _slechtste_pixel(met, zonder, schaal, positie["rechthoeken"], te_meten[i]["tekstkleur"])
-                    uitkomsten[i] = gemeten or "de tekst ligt buiten beeld"
-                elif i == eerste:
-                    uitkomsten[i] = positie["reden"]
+        while open_:
+            eerste = open_[0]
+            await page.evaluate("k => __nalMeten.centreren(k)", te_meten[eerste]["selector"])
+            ronde = await _meetronde(page, te_meten, open_, heel=False)
+            for i, uitkomst in ronde.items():
+                if not isinstance(uitkomst, str) or i == eerste:
+                    uitkomsten[i] = uitkomst
+            open_ = [i for i in open_ if i != eerste and isinstance(ronde[i], str)]
     finally:
-        await page.evaluate(_TEKST_TONEN)
         await page.evaluate("scrollTo(0, 0)")
     return [uitkomsten[i] for i in range(len(te_meten))]
 

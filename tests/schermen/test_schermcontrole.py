@@ -40,7 +40,8 @@ def test_text_axe_cannot_decide_is_measured_and_fails_below_the_threshold():
         # The "Nieuwe gebruiker" bug: text and background of one colour (axe: needs review, 1:1).
         '<p><a id="gelijk" href="/x/" style="display:inline-block;padding:8px;color:#1f4e79;background:#1f4e79">'
         "Nieuwe gebruiker</a></p>"
-        # Grey on a grey gradient: colours alone cannot tell, the pixels are read.
+        # Grey on a grey gradient, far below the fold: colours alone cannot tell, the pixels are read.
+        '<div style="height:2500px"></div>'
         '<p id="verloop-slecht" style="padding:8px;color:#666;background:linear-gradient(90deg,#777,#999)">Laadvraag 2030</p>'
         # Black on a light gradient: measured and fine.
         '<p id="verloop-goed" style="padding:8px;color:#000;background:linear-gradient(#fff,#ddd)">Laadvraag 2035</p>'
@@ -116,6 +117,10 @@ def test_a_right_page_passes(breedte):
         "<p>Een gewone alinea met <a href='/terreinen/'>een link</a>.</p>"
         '<p style="padding:8px;color:#000;background:linear-gradient(#fff,#e8e8e8)">Zwart op een licht verloop.</p>'
         '<p style="font-size:24px;color:#8a8a8a">Grote tekst met 3,4 : 1.</p>'
+        # A caption wider than the phone, in a box that scrolls sideways over a gradient: its visible part is read.
+        '<div tabindex="0" role="region" aria-label="Tabel" style="overflow-x:auto;background:linear-gradient(#fff,#eee)">'
+        '<table style="width:1200px"><caption id="breed-bijschrift">Aantal terreinen per stap en provincie op de '
+        "gekozen datum, met de totalen per provincie</caption><tr><th>Gelderland</th><td>12</td></tr></table></div>"
         # A select with a dark chevron drawn over its content box: only the pixels under the glyphs count.
         '<p><label for="keuze">Keuze</label> <select id="keuze" style="appearance:none;padding:4px 8px;inline-size:10rem;'
         "color:#111;border:1px solid #595959;background:#fff url('data:image/svg+xml,"
@@ -124,4 +129,4 @@ def test_a_right_page_passes(breedte):
         '<div style="overflow-x:auto" tabindex="0" role="region" aria-label="Tabel"><table><tr><th>Naam</th>'
         '<td style="white-space:nowrap">' + "een lange regel die in zijn eigen vak schuift " * 5 + "</td></tr></table></div>"
     )
-    assert html_controleren(html, breedte=breedte, contrast_voor=("#keuze",)) == []
+    assert html_controleren(html, breedte=breedte, contrast_voor=("#keuze", "#breed-bijschrift")) == []
