@@ -70,6 +70,11 @@ adr-lint:
 openapi:
 	DJANGO_SETTINGS_MODULE=nal_oost.settings.test $(MANAGE) spectacular --format openapi-json --validate --file api/openapi.json
 
+# Full-page screenshots of the key screens per role and width (tests/schermen), with bevindingen.txt listing
+# what the screen checks found; the test summary names the folder and the number of files.
+NAL_SCHERMAFBEELDINGEN ?= $(CURDIR)/var/schermafbeeldingen
+export NAL_SCHERMAFBEELDINGEN
+
 pytest:
 	DATABASE_URL=$(PG_URL) .venv/bin/pytest
 

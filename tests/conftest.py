@@ -8,6 +8,8 @@ from terreinen.services.gebruikers import gebruiker_opslaan
 from tests.factories import GemeenteFactory
 
 WACHTWOORD = "Een-lang-test-wachtwoord-9"
+# What the screen sweep (tests/schermen/test_alle_schermen.py) reports for the terminal summary.
+SCHERMAFBEELDINGEN = pytest.StashKey[dict]()
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of tests stay synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,6 +45,17 @@ def twee_gemeenten(db):
     return GemeenteFactory(code="GM0200", naam="Apeldoorn"), GemeenteFactory(code="GM0193", naam="Zwolle", overijssel=True)
 
 
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless chromium driven by Playwright (no browser download)."""
@@ -52,15 +65,7 @@ def browser():
         chromium = p.chromium.launch(
             executable_path="/usr/bin/chromium",
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield chromium
         chromium.close()
@@ -133,7 +138,8 @@ def referentiegegevens(request):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Count the permission-matrix cells apart from the behaviour tests, so neither hides the other."""
+    """Count the permission-matrix cells apart from the behaviour tests, so neither hides the other; after the
+    screen sweep, say how long it took and where its screenshots are."""
     uitkomsten = {"matrix": {}, "gedrag": {}}
     for status in ("passed", "failed", "error", "skipped"):
         for verslag in terminalreporter.stats.get(status, []):
@@ -149,3 +155,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                 + ", ".join(f"{aantal} {status}" for status, aantal in sorted(tellingen.items()))
                 + ")"
             )
+    schermen = config.stash.get(SCHERMAFBEELDINGEN, None)
+    if schermen:
+        terminalreporter.write_line(
+            f"screens: {schermen['paginas']} page visits ({schermen['fout']} with findings, {schermen['bevindingen']} findings) "
+            f"in {schermen['seconden']} s with {schermen['parallel']} pages at a time (discovery {schermen['ontdekken']} s); "
+            f"slowest: {schermen['langzaamst']}"
+        )
+        terminalreporter.write_line(f"screenshots: {schermen['bestanden']} files in {schermen['map']}")
