@@ -81,7 +81,7 @@
     return span;
   }
 
-  var RING_MAX_TERREINEN = 10;
+  var RING_MAX_TERREINEN = 3;
   var RING_ONDER_PX = 16;
 
   function start(el) {
@@ -276,9 +276,13 @@
         className: "nal-kaart-terrein",
         style: stijl,
         onEachFeature: function (feature, laag) {
-          laag.bindPopup(function () {
-            return popupInhoud(feature);
-          });
+          // Panned clear of the zoom buttons (top left) and the source line (bottom).
+          laag.bindPopup(
+            function () {
+              return popupInhoud(feature);
+            },
+            { maxWidth: 260, autoPanPaddingTopLeft: [52, 12], autoPanPaddingBottomRight: [12, 28] }
+          );
           laag.bindTooltip(tekstElement(feature.properties.naam), { sticky: true });
         },
       }).addTo(kaart);

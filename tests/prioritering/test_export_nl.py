@@ -62,3 +62,16 @@ def test_round_xlsx_has_real_numbers_and_a_local_date(client, ronde):
     kw = {r[koppen.index("naam")].value: r[koppen.index("laadvermogen 2030 (kW)")] for r in rijen[koprij + 1 :]}
     assert kw["Kellen"].value == 3765 and kw["Kellen"].number_format == "#,##0"
     assert kw["Ecofactorij"].value == 1250.5 and kw["Ecofactorij"].number_format == "#,##0.0##"
+
+
+def test_rounds_saved_with_the_wrong_adjectives_are_corrected_by_the_migration(ronde):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    keuze = ronde.keuzes.first()
+    keuze.reden = "Hoogste score in Gelderland (rang 1), binnen het Gelderlande aandeel van 2."
+    keuze.save(update_fields=["reden"])
+    import_module("prioritering.migrations.0002_bijvoeglijke_provincienamen").herstellen(apps, None)
+    keuze.refresh_from_db()
+    assert keuze.reden == "Hoogste score in Gelderland (rang 1), binnen het Gelderse aandeel van 2."
