@@ -42,9 +42,15 @@ def meet(functie, herhalingen: int = 3, voorbereiding=None) -> float:
 MARKERING = "@@bench "
 
 
-def meting(figuur: str, waarde: str, basis: str, verhouding: str) -> None:
-    """One row for `make bench`'s combined table (bench/alles.py collects these lines from stdout)."""
-    print(MARKERING + json.dumps({"figuur": figuur, "waarde": waarde, "basis": basis, "verhouding": verhouding}), flush=True)
+def meting(figuur: str, waarde: str, basis: str, verhouding: str, *, p95: str = "", verhouding_p95: str = "") -> None:
+    """One row for `make bench`'s combined table (bench/alles.py collects these lines from stdout).
+
+    A latency figure gives its p50 as `waarde`/`verhouding` and its p95 (and the p95 ratio) beside it.
+    """
+    rij = {"figuur": figuur, "waarde": waarde, "basis": basis, "verhouding": verhouding}
+    if p95:
+        rij.update(p95=p95, verhouding_p95=verhouding_p95)
+    print(MARKERING + json.dumps(rij), flush=True)
 
 
 def tabel(rijen: list[tuple[str, float, str, float]]) -> str:
@@ -76,12 +82,16 @@ def database_url() -> str:
     return f"postgis://{d['USER']}{wachtwoord}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
 
 
-def gunicorn_starten(poort: int, *, workers: int, threads: int = 1, omgeving: dict | None = None):
-    """gunicorn serving the app on loopback against the current database; returns once /gezondheid answers."""
+def gunicorn_starten(poort: int, *, workers: int, threads: int = 1, omgeving: dict | None = None, checkout: Path | None = None):
+    """gunicorn serving the app on loopback against the current database; returns once /gezondheid answers.
+
+    `checkout`: serve another checkout of the repository (with its own .venv) against the same database,
+    to compare two versions of the code in one run.
+    """
     import http.client
     import subprocess
 
-    basis = Path(__file__).resolve().parent.parent
+    basis = checkout or Path(__file__).resolve().parent.parent
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "nal_oost.settings.test",

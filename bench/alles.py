@@ -43,10 +43,10 @@ def main() -> int:
         f"# Benchmarks ({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, commit {commit or 'onbekend'})",
         "",
         f"Machine: {os.cpu_count()} CPUs, load average at start {os.getloadavg()[0]:.1f}. "
-        "Ratios compare each figure with a baseline measured in the same run.",
+        "Ratios compare each figure with a baseline measured in the same run; latencies give p50 and p95.",
         "",
-        "| script | figure | value | baseline (same run) | ratio |",
-        "|---|---|---:|---|---:|",
+        "| script | figure | value (latency: p50) | p95 | baseline (same run) | ratio | ratio p95 |",
+        "|---|---|---:|---:|---|---:|---:|",
     ]
     mislukt = []
     for script in scripts():
@@ -54,9 +54,12 @@ def main() -> int:
         rijen, duur, code = draai(script)
         if code != 0:
             mislukt.append(script.name)
-            regels.append(f"| {script.stem} | (failed, exit {code}) | | | |")
+            regels.append(f"| {script.stem} | (failed, exit {code}) | | | | | |")
         for rij in rijen:
-            regels.append(f"| {script.stem} | {rij['figuur']} | {rij['waarde']} | {rij['basis']} | {rij['verhouding']} |")
+            regels.append(
+                f"| {script.stem} | {rij['figuur']} | {rij['waarde']} | {rij.get('p95', '–')} | {rij['basis']} "
+                f"| {rij['verhouding']} | {rij.get('verhouding_p95', '–')} |"
+            )
         print(f"({script.name}: {duur:.0f} s)", flush=True)
     tabel = "\n".join(regels) + "\n"
     uit = MAP / "results" / "latest.md"

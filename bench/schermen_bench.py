@@ -1,7 +1,12 @@
 """Latency of the working screens: gunicorn on PostGIS with the demo region, logged in, at 1 and 20 concurrent clients.
 
 Baseline in the same run: /gezondheid (one `SELECT 1`), the framework floor of a request through the same
-server, middleware and network stack; the ratios show what each screen costs on top of that floor.
+server, middleware and network stack; the ratios show what each screen costs on top of that floor, for the
+median (p50) and for the slow tail (p95).
+
+Environment: BENCH_SCHERMEN=detail,list measures only those screens; BENCH_VERGELIJK=/path/to/other/checkout
+serves that checkout too (same database, its own .venv) and measures both alternately, screen by screen, so a
+before/after comparison comes from one run on the same machine load.
 """
 
 import http.client
@@ -22,7 +27,12 @@ from terreinen.models import Bedrijventerrein
 
 WACHTWOORD = "Bench-wachtwoord-2026"
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))  # as in the Dockerfile
-AANTAL = {1: 40, 20: 300}  # requests per endpoint per concurrency level
+# Requests per endpoint per concurrency level.
+AANTAL = {1: int(os.environ.get("BENCH_AANTAL_1", "40")), 20: int(os.environ.get("BENCH_AANTAL_20", "300"))}
+# Only the screens whose name contains one of these comma-separated parts (the floor is always measured).
+KEUZE = os.environ.get("BENCH_SCHERMEN", "")
+# Another checkout of the repository (e.g. a worktree of main) to measure in the same run as "before".
+VERGELIJK = os.environ.get("BENCH_VERGELIJK", "")
 BASIS = Path(__file__).resolve().parent.parent
 
 
@@ -96,6 +106,24 @@ def meet_latenties(poort: int, pad: str, cookie: str, clients: int) -> tuple[flo
     return p50, p95, len(tijden) / totaal
 
 
+def schermen(rin: int, aantal: int) -> list[tuple[str, str, str]]:
+    alle = [
+        ("floor: /gezondheid", "/gezondheid", "regisseur"),
+        ("dashboard", "/", "regisseur"),
+        ("park list, page 1 of all", "/terreinen/", "regisseur"),
+        ("park list, filtered + sorted", "/terreinen/?provincie=PV25&stap=0&sortering=-vraag_2030", "regisseur"),
+        ("park detail", f"/terreinen/{rin}/", "regisseur"),
+        (f"map GeoJSON, all {aantal} parks", "/kaart/terreinen.geojson", "regisseur"),
+        ("map GeoJSON, municipality outlines", "/kaart/gemeenten.geojson", "regisseur"),
+        ("CSV export of all parks", "/terreinen/export.csv", "regisseur"),
+        ("dashboard (gemeente user)", "/", "gemeente"),
+        ("park list (gemeente user)", "/terreinen/", "gemeente"),
+        ("park detail (gemeente user)", f"/terreinen/{rin}/", "gemeente"),
+    ]
+    keuze = [k.strip() for k in KEUZE.split(",") if k.strip()]
+    return [alle[0]] + [s for s in alle[1:] if not keuze or any(k in s[0] for k in keuze)]
+
+
 def main():
     with testdatabase():
         demo_laden(wachtwoord=WACHTWOORD)
@@ -103,48 +131,66 @@ def main():
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the statistics autovacuum would have gathered on a running system
         aantal = Bedrijventerrein.objects.count()
+        # A park of a gemeente the demo gemeente user may see, so both roles open the same page.
         rin = Bedrijventerrein.objects.filter(gemeente__code="GM0200").order_by("-ha_netto").values_list("rin", flat=True)[0]
         connection.close()
-        poort = vrije_poort()
-        proces = gunicorn_starten(poort, workers=WORKERS)
+        # This checkout, and with BENCH_VERGELIJK the other one ("before"), each on its own port, same database.
+        versies = {"": None}
+        if VERGELIJK:
+            versies[f"before ({Path(VERGELIJK).name})"] = Path(VERGELIJK).resolve()
+        servers, poorten = {}, {}
         try:
-            cookies = {"regisseur": inloggen(poort, "demo-regisseur"), "gemeente": inloggen(poort, "demo-gemeente")}
-            schermen = [
-                ("floor: /gezondheid", "/gezondheid", "regisseur"),
-                ("dashboard", "/", "regisseur"),
-                ("park list, page 1 of all", "/terreinen/", "regisseur"),
-                ("park list, filtered + sorted", "/terreinen/?provincie=PV25&stap=0&sortering=-vraag_2030", "regisseur"),
-                ("park detail", f"/terreinen/{rin}/", "regisseur"),
-                (f"map GeoJSON, all {aantal} parks", "/kaart/terreinen.geojson", "regisseur"),
-                ("map GeoJSON, municipality outlines", "/kaart/gemeenten.geojson", "regisseur"),
-                ("CSV export of all parks", "/terreinen/export.csv", "regisseur"),
-                ("dashboard (gemeente user)", "/", "gemeente"),
-                ("park list (gemeente user)", "/terreinen/", "gemeente"),
-            ]
+            for versie, checkout in versies.items():
+                poorten[versie] = vrije_poort()
+                servers[versie] = gunicorn_starten(poorten[versie], workers=WORKERS, checkout=checkout)
+            cookies = {
+                versie: {"regisseur": inloggen(poort, "demo-regisseur"), "gemeente": inloggen(poort, "demo-gemeente")}
+                for versie, poort in poorten.items()
+            }
+            lijst = schermen(rin, aantal)
             print(
                 f"Screens on gunicorn ({WORKERS} sync workers) + PostGIS, demo region with {aantal} parks, "
                 f"{os.cpu_count()} CPUs; client threads on the same machine."
+                + (f" Compared in the same run with {VERGELIJK} (measured alternately, screen by screen)." if VERGELIJK else "")
             )
             for clients in (1, 20):
-                resultaten = [(naam, *meet_latenties(poort, pad, cookies[rol], clients)) for naam, pad, rol in schermen]
-                basis_p50, basis_p95 = resultaten[0][1], resultaten[0][2]
-                print(f"\n{clients} concurrent client(s), {AANTAL[clients]} requests per row:")
-                print("| screen | p50 | p95 | req/s | p50 / floor p50 | p95 / floor p95 |")
-                print("|---|---:|---:|---:|---:|---:|")
-                for naam, p50, p95, rps in resultaten:
-                    meting(
-                        f"{naam}, {clients} client(s), p50",
-                        f"{p50 * 1000:.1f} ms",
-                        f"floor p50: {basis_p50 * 1000:.1f} ms",
-                        f"{p50 / basis_p50:.1f}×",
-                    )
-                    print(
-                        f"| {naam} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {rps:.0f} | "
-                        f"{p50 / basis_p50:.1f}× | {p95 / basis_p95:.1f}× |"
-                    )
+                resultaten = {versie: [] for versie in versies}
+                for naam, pad, rol in lijst:
+                    for versie in versies:
+                        resultaten[versie].append((naam, *meet_latenties(poorten[versie], pad, cookies[versie][rol], clients)))
+                for versie, rijen in resultaten.items():
+                    basis_p50, basis_p95 = rijen[0][1], rijen[0][2]
+                    achter = f", {versie}" if versie else ""
+                    print(f"\n{clients} concurrent client(s), {AANTAL[clients]} requests per row{achter}:")
+                    print("| screen | p50 | p95 | req/s | p50 / floor p50 | p95 / floor p95 |")
+                    print("|---|---:|---:|---:|---:|---:|")
+                    for naam, p50, p95, rps in rijen:
+                        meting(
+                            f"{naam}, {clients} client(s){achter}",
+                            f"{p50 * 1000:.1f} ms",
+                            f"floor: p50 {basis_p50 * 1000:.1f} ms, p95 {basis_p95 * 1000:.1f} ms",
+                            f"{p50 / basis_p50:.1f}×",
+                            p95=f"{p95 * 1000:.1f} ms",
+                            verhouding_p95=f"{p95 / basis_p95:.1f}×",
+                        )
+                        print(
+                            f"| {naam} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {rps:.0f} | "
+                            f"{p50 / basis_p50:.1f}× | {p95 / basis_p95:.1f}× |"
+                        )
+                if VERGELIJK:
+                    nu, voor = resultaten[""], resultaten[list(versies)[1]]
+                    print(f"\n{clients} client(s), before → after (ratios against each version's own floor):")
+                    print("| screen | p50 before | p50 after | p95 before | p95 after | p50/floor before | p50/floor after |")
+                    print("|---|---:|---:|---:|---:|---:|---:|")
+                    for (naam, p50_na, p95_na, _r), (_n, p50_voor, p95_voor, _r2) in zip(nu, voor, strict=True):
+                        print(
+                            f"| {naam} | {p50_voor * 1000:.1f} ms | {p50_na * 1000:.1f} ms | {p95_voor * 1000:.1f} ms | "
+                            f"{p95_na * 1000:.1f} ms | {p50_voor / voor[0][1]:.1f}× | {p50_na / nu[0][1]:.1f}× |"
+                        )
         finally:
-            proces.terminate()
-            proces.wait(timeout=30)
+            for proces in servers.values():
+                proces.terminate()
+                proces.wait(timeout=30)
         sys.stdout.flush()
 
 
