@@ -4,6 +4,11 @@ Baseline in the same run: /gezondheid (one `SELECT 1`), the framework floor of a
 server, middleware and network stack; the ratios show what each screen costs on top of that floor, for the
 median (p50) and for the slow tail (p95).
 
+The park page, the list and its exports are kept per viewer until the data changes (nal_oost/bewaren.py): the
+rows of this checkout measure what a user gets on a repeated view. A second server of the same checkout with
+NAL_BEWAARDE_PAGINAS=false measures, in the same run, what a page costs when it is built in full (the first view
+after a change); BENCH_VOLLEDIG=0 leaves it out.
+
 Environment: BENCH_SCHERMEN=detail,list measures only those screens; BENCH_VERGELIJK=/path/to/other/checkout
 serves that checkout too (same database, its own .venv) and measures both alternately, screen by screen, so a
 before/after comparison comes from one run on the same machine load.
@@ -33,6 +38,8 @@ AANTAL = {1: int(os.environ.get("BENCH_AANTAL_1", "40")), 20: int(os.environ.get
 KEUZE = os.environ.get("BENCH_SCHERMEN", "")
 # Another checkout of the repository (e.g. a worktree of main) to measure in the same run as "before".
 VERGELIJK = os.environ.get("BENCH_VERGELIJK", "")
+# Also measure every page built in full (no kept answers), on a second server of this checkout.
+VOLLEDIG = os.environ.get("BENCH_VOLLEDIG", "1") != "0"
 BASIS = Path(__file__).resolve().parent.parent
 
 
@@ -115,7 +122,7 @@ def schermen(rin: int, aantal: int) -> list[tuple[str, str, str]]:
         ("park detail", f"/terreinen/{rin}/", "regisseur"),
         (f"map GeoJSON, all {aantal} parks", "/kaart/terreinen.geojson", "regisseur"),
         ("map GeoJSON, municipality outlines", "/kaart/gemeenten.geojson", "regisseur"),
-        ("CSV export of all parks", "/terreinen/export.csv", "regisseur"),
+        ("CSV export of all parks, all columns", "/terreinen/export.csv?kolommen=alle", "regisseur"),
         ("dashboard (gemeente user)", "/", "gemeente"),
         ("park list (gemeente user)", "/terreinen/", "gemeente"),
         ("park detail (gemeente user)", f"/terreinen/{rin}/", "gemeente"),
@@ -135,14 +142,16 @@ def main():
         rin = Bedrijventerrein.objects.filter(gemeente__code="GM0200").order_by("-ha_netto").values_list("rin", flat=True)[0]
         connection.close()
         # This checkout, and with BENCH_VERGELIJK the other one ("before"), each on its own port, same database.
-        versies = {"": None}
+        versies = {"": (None, {})}
+        if VOLLEDIG:
+            versies["built in full (NAL_BEWAARDE_PAGINAS=false)"] = (None, {"NAL_BEWAARDE_PAGINAS": "false"})
         if VERGELIJK:
-            versies[f"before ({Path(VERGELIJK).name})"] = Path(VERGELIJK).resolve()
+            versies[f"before ({Path(VERGELIJK).name})"] = (Path(VERGELIJK).resolve(), {})
         servers, poorten = {}, {}
         try:
-            for versie, checkout in versies.items():
+            for versie, (checkout, omgeving) in versies.items():
                 poorten[versie] = vrije_poort()
-                servers[versie] = gunicorn_starten(poorten[versie], workers=WORKERS, checkout=checkout)
+                servers[versie] = gunicorn_starten(poorten[versie], workers=WORKERS, checkout=checkout, omgeving=omgeving)
             cookies = {
                 versie: {"regisseur": inloggen(poort, "demo-regisseur"), "gemeente": inloggen(poort, "demo-gemeente")}
                 for versie, poort in poorten.items()
@@ -178,7 +187,7 @@ def main():
                             f"{p50 / basis_p50:.1f}× | {p95 / basis_p95:.1f}× |"
                         )
                 if VERGELIJK:
-                    nu, voor = resultaten[""], resultaten[list(versies)[1]]
+                    nu, voor = resultaten[""], resultaten[list(versies)[-1]]
                     print(f"\n{clients} client(s), before → after (ratios against each version's own floor):")
                     print("| screen | p50 before | p50 after | p95 before | p95 after | p50/floor before | p50/floor after |")
                     print("|---|---:|---:|---:|---:|---:|---:|")

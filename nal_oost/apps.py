@@ -10,7 +10,10 @@ class NalOostConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
+        from nal_oost import bewaren
         from nal_oost.rollen import rollen_inrichten
+
+        bewaren.verbinden()
 
         # post_migrate is only sent for apps with models (this one has none): hook onto the last
         # such app, so every app's permissions exist by then.

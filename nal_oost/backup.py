@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from nal_oost import bewaren
+
 MANIFEST = "manifest.json"
 
 
@@ -182,4 +184,6 @@ def backup_terugzetten(*, bronmap: Path, db: dict | None = None, media_root: Pat
     verschillen = {t: (n, gevonden.get(t)) for t, n in manifest["rijen"].items() if gevonden.get(t) != n}
     if verschillen:
         raise BackupFout(f"aantallen wijken af na terugzetten: {verschillen}")
+    # pg_restore wrote past Django: no answer kept before the restore may be served after it.
+    bewaren.gegevens_gewijzigd()
     return gevonden

@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from nal_oost import rechten, zichtbaarheid
+from nal_oost.bewaren import bewaard
 from nal_oost.lijsten import LijstView
 from nal_oost.secties import dashboard_secties
 from nal_oost.uploads import download_headers
@@ -126,6 +128,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return context
 
 
+@method_decorator(bewaard, name="dispatch")
 class TerreinLijstView(LoginRequiredMixin, LijstView):
     template_name = "overzicht/terrein_lijst.html"
     context_object_name = "terreinen"
@@ -171,6 +174,7 @@ def _kolomkeuze_formulier(user, getoond) -> list[dict]:
     return rijen
 
 
+@method_decorator(bewaard, name="dispatch")
 class TerreinExportView(LoginRequiredMixin, View):
     """The list as CSV or XLSX: the same filter, order and columns as the list, every page."""
 

@@ -5,12 +5,14 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
 from nal_oost import rechten, zichtbaarheid
+from nal_oost.bewaren import bewaard
 from nal_oost.formulieren import validatiefouten_tonen
 from nal_oost.secties import Sectie, terrein_secties
 from terreinen import selectors
@@ -96,6 +98,7 @@ EIGEN_SECTIES_GEGEVENS = {"organisaties": "betrokkenheden", "logboek": "notities
 SECTIE_STAPPENPLAN = "stappenplan"
 
 
+@method_decorator(bewaard, name="dispatch")
 class TerreinDetailView(LoginRequiredMixin, DetailView):
     template_name = "terreinen/terrein_detail.html"
     context_object_name = "terrein"

@@ -335,7 +335,18 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nal-api"}
     ),
+    # Kept pages and the data version (nal_oost/bewaren.py), shared by the web processes and the worker.
+    "paginas": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "nal-pagina"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nal-pagina"}
+    ),
 }
+# Keep the answers of the park page, the park list and its exports until the data changes (nal_oost/bewaren.py).
+# Only with Redis: the data version must be one for the web processes and the worker.
+NAL_BEWAARDE_PAGINAS = env_bool("NAL_BEWAARDE_PAGINAS", bool(REDIS_URL))
+# The longest a kept answer is served, in seconds.
+NAL_BEWAARD_SECONDEN = int(env("NAL_BEWAARD_SECONDEN", "600"))
 
 # Debian 12 ships GDAL 3.6; Django 5.2 warns for GDAL < 3.9 (gis.W001). The features that need a
 # newer GDAL are not used and SRS strings from users are never passed to GDAL.
