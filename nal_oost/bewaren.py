@@ -60,6 +60,8 @@ _CSRF_PLEK = b"@@nal-csrf@@"
 # This process kept an answer since it last raised the version: its next write raises it at once (not only
 # after the commit), so a page read back in the same transaction (a test, a command) is never an old one.
 _bewaard_sinds_verhoging = False
+# A rise of the version this process could not make (the cache was away): made as soon as the cache answers.
+_verhoging_open = False
 
 
 def aan() -> bool:
@@ -75,6 +77,10 @@ def _cache():
 
 def gegevensversie() -> str | None:
     """The current data version (a new one when there is none yet); None when the cache cannot be reached."""
+    if _verhoging_open:
+        gegevens_gewijzigd()  # a rise this process could not make yet comes first
+    if _verhoging_open:
+        return None
     cache = _cache()
     try:
         versie = cache.get(VERSIE_SLEUTEL)
@@ -88,15 +94,23 @@ def gegevensversie() -> str | None:
 
 
 def gegevens_gewijzigd() -> None:
-    """Raise the data version: every kept answer is from now on out of date."""
-    global _bewaard_sinds_verhoging
+    """Raise the data version: every kept answer is from now on out of date.
+
+    When the cache cannot be reached the rise stays open: this process tries again before it reads the version
+    or writes once more, and serves nothing kept meanwhile; other processes' kept answers expire within
+    NAL_BEWAARD_SECONDEN (a restarted Redis has lost them, and with them the old version).
+    """
+    global _bewaard_sinds_verhoging, _verhoging_open
     _bewaard_sinds_verhoging = False
     if not aan():
         return
     try:
         _cache().set(VERSIE_SLEUTEL, secrets.token_hex(8), timeout=None)
-    except Exception:  # noqa: BLE001 - a write must not fail on the cache; the answers expire within NAL_BEWAARD_SECONDEN
-        logger.error("Bewaarde pagina's: de gegevensversie kon niet worden verhoogd.", exc_info=True)
+    except Exception:  # noqa: BLE001 - a write must not fail on the cache
+        _verhoging_open = True
+        logger.warning("Bewaarde pagina's: de gegevensversie kon niet worden verhoogd.", exc_info=True)
+    else:
+        _verhoging_open = False
 
 
 def is_schrijven(sql: str) -> bool:
@@ -108,7 +122,7 @@ def is_schrijven(sql: str) -> bool:
 def _wachter(alias):
     def wachter(execute, sql, params, many, context):
         uitkomst = execute(sql, params, many, context)
-        if isinstance(sql, str) and is_schrijven(sql):
+        if aan() and isinstance(sql, str) and is_schrijven(sql):
             _geschreven(connections[alias])
         return uitkomst
 
@@ -116,7 +130,7 @@ def _wachter(alias):
 
 
 def _geschreven(verbinding) -> None:
-    if _bewaard_sinds_verhoging:
+    if _bewaard_sinds_verhoging or _verhoging_open:
         gegevens_gewijzigd()
     if verbinding.in_atomic_block:
         # Once per transaction: the version goes up when the write is visible to others.

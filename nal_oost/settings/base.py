@@ -337,7 +337,13 @@ CACHES = {
     ),
     # Kept pages and the data version (nal_oost/bewaren.py), shared by the web processes and the worker.
     "paginas": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "nal-pagina"}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "nal-pagina",
+            # Redis away: the page is built as usual after at most a second, never waits long.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "nal-pagina"}
     ),

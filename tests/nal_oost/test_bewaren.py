@@ -223,6 +223,20 @@ def test_without_the_cache_the_page_is_built_as_usual(park, maak_gebruiker):
     assert antwoord.status_code == 200 and "Ecofactorij" in antwoord.content.decode()
 
 
+@pytest.mark.django_db
+def test_a_rise_missed_while_the_cache_was_away_is_made_before_anything_kept_is_served_again(park, maak_gebruiker):
+    client = ingelogd(maak_gebruiker("regisseur"))
+    pad = paden(park)["terrein-detail"]
+    client.get(pad)
+    voor = bewaren.gegevensversie()
+    weg = {**settings.CACHES, bewaren.CACHE: {**settings.CACHES[bewaren.CACHE], "LOCATION": "redis://127.0.0.1:1/0"}}
+    with override_settings(CACHES=weg):
+        Bedrijventerrein.objects.filter(pk=park.pk).update(naam="Ecofactorij Zuid")
+        assert "Ecofactorij Zuid" in client.get(pad).content.decode()  # built: nothing kept can be read
+    assert "Ecofactorij Zuid" in client.get(pad).content.decode()
+    assert bewaren.gegevensversie() != voor
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_write_in_another_process_is_seen_by_this_one(park, maak_gebruiker):
     """The worker and the other web processes write through their own connections: the version is shared."""
