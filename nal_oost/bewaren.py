@@ -53,13 +53,17 @@ VERSIE_SLEUTEL = "gegevensversie"
 VRIJE_TABELLEN = frozenset(
     {"django_session", "axes_accessattempt", "axes_accessfailurelog", "axes_accesslog", "otp_totp_totpdevice", "api_apisleutel"}
 )
-_SCHRIJVEN = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"?(\w+)', re.IGNORECASE)
+_SCHRIJVEN = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+# Emptying tables (manage.py flush) names many at once: always a change.
+_LEEGMAKEN = re.compile(r"^\s*TRUNCATE\b", re.IGNORECASE)
 _CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _CSRF_PLEK = b"@@nal-csrf@@"
 
 # This process kept an answer since it last raised the version: its next write raises it at once (not only
 # after the commit), so a page read back in the same transaction (a test, a command) is never an old one.
-_bewaard_sinds_verhoging = False
+# True at the start: the first write of a process raises it at once too, so pages kept over a database that was
+# since made anew (same name, ids counting from 1 again) are never read back as its pages.
+_bewaard_sinds_verhoging = True
 # A rise of the version this process could not make (the cache was away): made as soon as the cache answers.
 _verhoging_open = False
 
@@ -116,7 +120,9 @@ def gegevens_gewijzigd() -> None:
 def is_schrijven(sql: str) -> bool:
     """Whether `sql` writes a table whose rows a kept page may show."""
     gevonden = _SCHRIJVEN.match(sql)
-    return bool(gevonden) and gevonden.group(1).lower() not in VRIJE_TABELLEN
+    if gevonden:
+        return gevonden.group(1).lower() not in VRIJE_TABELLEN
+    return bool(_LEEGMAKEN.match(sql))
 
 
 def _wachter(alias):

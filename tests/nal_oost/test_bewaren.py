@@ -126,6 +126,13 @@ def test_a_write_to_any_table_raises_the_version_except_the_tables_written_while
         assert bewaren.gegevensversie() != voor
 
 
+def test_emptying_tables_is_a_change_whichever_table_is_named_first():
+    assert bewaren.is_schrijven('TRUNCATE "axes_accessattempt", "terreinen_bedrijventerrein";')
+    assert bewaren.is_schrijven('UPDATE "terreinen_bedrijventerrein" SET "naam" = %s')
+    assert not bewaren.is_schrijven('UPDATE "django_session" SET "expire_date" = %s')
+    assert not bewaren.is_schrijven('SELECT "naam" FROM "terreinen_bedrijventerrein" FOR UPDATE')
+
+
 def test_every_table_written_while_reading_exists():
     tabellen = {m._meta.db_table for m in apps.get_models()}
     assert tabellen >= bewaren.VRIJE_TABELLEN
