@@ -168,6 +168,9 @@ def backup_terugzetten(*, bronmap: Path, db: dict | None = None, media_root: Pat
         shutil.copyfile(bronmap / "database.sqlite3", doel)
         with sqlite3.connect(doel) as verbinding:
             gevonden = {t: verbinding.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in manifest["rijen"]}  # noqa: S608
+    # The database was written past Django: no answer kept before the restore may be served after it, also when a
+    # check below fails.
+    bewaren.gegevens_gewijzigd()
     media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(bronmap / "media.tar.gz", "r:gz") as tar:
         leden = []
@@ -184,6 +187,4 @@ def backup_terugzetten(*, bronmap: Path, db: dict | None = None, media_root: Pat
     verschillen = {t: (n, gevonden.get(t)) for t, n in manifest["rijen"].items() if gevonden.get(t) != n}
     if verschillen:
         raise BackupFout(f"aantallen wijken af na terugzetten: {verschillen}")
-    # pg_restore wrote past Django: no answer kept before the restore may be served after it.
-    bewaren.gegevens_gewijzigd()
     return gevonden

@@ -30,6 +30,7 @@ import logging
 import os
 import re
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -57,15 +58,17 @@ _SCHRIJVEN = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)',
 # Emptying tables (manage.py flush) names many at once: always a change.
 _LEEGMAKEN = re.compile(r"^\s*TRUNCATE\b", re.IGNORECASE)
 _CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-_CSRF_PLEK = b"@@nal-csrf@@"
 
 # This process kept an answer since it last raised the version: its next write raises it at once (not only
 # after the commit), so a page read back in the same transaction (a test, a command) is never an old one.
 # True at the start: the first write of a process raises it at once too, so pages kept over a database that was
 # since made anew (same name, ids counting from 1 again) are never read back as its pages.
 _bewaard_sinds_verhoging = True
-# A rise of the version this process could not make (the cache was away): made as soon as the cache answers.
+# A rise of the version this process could not make (the cache was away): tried again, at most every
+# OPNIEUW_PROBEREN seconds so that writes do not each wait for Redis, and made as soon as the cache answers.
 _verhoging_open = False
+_volgende_poging = 0.0
+OPNIEUW_PROBEREN = 10.0
 
 
 def aan() -> bool:
@@ -82,7 +85,7 @@ def _cache():
 def gegevensversie() -> str | None:
     """The current data version (a new one when there is none yet); None when the cache cannot be reached."""
     if _verhoging_open:
-        gegevens_gewijzigd()  # a rise this process could not make yet comes first
+        _opnieuw_proberen()  # a rise this process could not make yet comes first
     if _verhoging_open:
         return None
     cache = _cache()
@@ -104,7 +107,7 @@ def gegevens_gewijzigd() -> None:
     or writes once more, and serves nothing kept meanwhile; other processes' kept answers expire within
     NAL_BEWAARD_SECONDEN (a restarted Redis has lost them, and with them the old version).
     """
-    global _bewaard_sinds_verhoging, _verhoging_open
+    global _bewaard_sinds_verhoging, _verhoging_open, _volgende_poging
     _bewaard_sinds_verhoging = False
     if not aan():
         return
@@ -112,9 +115,15 @@ def gegevens_gewijzigd() -> None:
         _cache().set(VERSIE_SLEUTEL, secrets.token_hex(8), timeout=None)
     except Exception:  # noqa: BLE001 - a write must not fail on the cache
         _verhoging_open = True
+        _volgende_poging = time.monotonic() + OPNIEUW_PROBEREN
         logger.warning("Bewaarde pagina's: de gegevensversie kon niet worden verhoogd.", exc_info=True)
     else:
         _verhoging_open = False
+
+
+def _opnieuw_proberen() -> None:
+    if time.monotonic() >= _volgende_poging:
+        gegevens_gewijzigd()
 
 
 def is_schrijven(sql: str) -> bool:
@@ -136,12 +145,14 @@ def _wachter(alias):
 
 
 def _geschreven(verbinding) -> None:
-    if _bewaard_sinds_verhoging or _verhoging_open:
+    if _verhoging_open:
+        _opnieuw_proberen()
+    elif _bewaard_sinds_verhoging:
         gegevens_gewijzigd()
     if verbinding.in_atomic_block:
         # Once per transaction: the version goes up when the write is visible to others.
         if not any(item[1] is gegevens_gewijzigd for item in verbinding.run_on_commit):
-            verbinding.on_commit(gegevens_gewijzigd)
+            verbinding.on_commit(gegevens_gewijzigd, robust=True)
     else:
         gegevens_gewijzigd()  # autocommit: the write is already visible
 
@@ -160,6 +171,8 @@ def verbinden() -> None:
     setting_changed.connect(_instelling_gewijzigd, dispatch_uid="nal_oost.bewaren")
     for verbinding in connections.all(initialized_only=True):
         _wachter_plaatsen(sender=None, connection=verbinding)
+    if aan():
+        codeversie()  # at start, from the files this process was started with (not those of a later deploy)
 
 
 # -- The code version ----------------------------------------------------------------------------------
@@ -178,7 +191,11 @@ def codeversie() -> str:
         for naam in sorted(bestanden):
             pad = Path(map_) / naam
             if pad.suffix in soorten:
-                vingerafdruk.update(str(pad.relative_to(basis)).encode() + b"\0" + pad.read_bytes())
+                try:
+                    inhoud = pad.read_bytes()
+                except OSError:  # a dangling link or unreadable file builds no page
+                    inhoud = b""
+                vingerafdruk.update(str(pad.relative_to(basis)).encode() + b"\0" + inhoud)
     for naam in sorted(n for n in dir(settings) if n.isupper()):
         waarde = repr(getattr(settings, naam))
         if " at 0x" not in waarde:  # an object without a stable form is the same in every process of a release
@@ -241,11 +258,13 @@ def bewaard(view):
             return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        inhoud = _CSRF.sub(rb"\1" + _CSRF_PLEK + rb"\2", response.content)
+        # A placeholder of its own per answer: text a user typed (a park name, a note) can never become a token.
+        plek = f"nal-csrf-{secrets.token_hex(12)}".encode()
+        inhoud = _CSRF.sub(rb"\1" + plek + rb"\2", response.content)
         # The view's own headers (type, download name); the middleware adds the rest on every request.
         koppen = list(response.items())
         try:
-            _cache().set(sleutel, (inhoud, koppen), timeout=settings.NAL_BEWAARD_SECONDEN)
+            _cache().set(sleutel, (inhoud, koppen, plek), timeout=settings.NAL_BEWAARD_SECONDEN)
             _bewaard_sinds_verhoging = True
         except Exception:  # noqa: BLE001
             logger.warning("Bewaarde pagina's: het antwoord kon niet worden bewaard.", exc_info=True)
@@ -254,9 +273,9 @@ def bewaard(view):
     return bewaarde_view
 
 
-def _opnieuw(request, inhoud: bytes, koppen: list) -> HttpResponse:
-    if _CSRF_PLEK in inhoud:
-        inhoud = inhoud.replace(_CSRF_PLEK, get_token(request).encode())
+def _opnieuw(request, inhoud: bytes, koppen: list, plek: bytes) -> HttpResponse:
+    if plek in inhoud:
+        inhoud = inhoud.replace(plek, get_token(request).encode())
     response = HttpResponse(inhoud)
     for kop, waarde in koppen:
         response[kop] = waarde

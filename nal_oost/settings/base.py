@@ -349,8 +349,9 @@ CACHES = {
     ),
 }
 # Keep the answers of the park page, the park list and its exports until the data changes (nal_oost/bewaren.py).
-# Only with Redis: the data version must be one for the web processes and the worker.
-NAL_BEWAARDE_PAGINAS = env_bool("NAL_BEWAARDE_PAGINAS", bool(REDIS_URL))
+# Only with Redis (never without, whatever the variable says): the data version must be one for the web processes
+# and the worker.
+NAL_BEWAARDE_PAGINAS = env_bool("NAL_BEWAARDE_PAGINAS", True) and bool(REDIS_URL)
 # The longest a kept answer is served, in seconds.
 NAL_BEWAARD_SECONDEN = int(env("NAL_BEWAARD_SECONDEN", "600"))
 
