@@ -207,7 +207,35 @@ def _instelling_gewijzigd(**kwargs):
     codeversie.cache_clear()
 
 
-# -- Keeping and serving answers -----------------------------------------------------------------------
+# -- Keeping values and answers ------------------------------------------------------------------------
+
+
+def _register() -> str:
+    """Who may see which field: a changed register is a new key (in production only a new release changes it)."""
+    return hashlib.sha256(repr(zichtbaarheid.REGISTER).encode()).hexdigest()
+
+
+def gedeeld(naam: str, maken):
+    """The value `maken()` computes from the data alone (the same for every viewer), kept under `naam` until the
+    data changes: e.g. the data hashes that tell whether a park's factsheets are current."""
+    global _bewaard_sinds_verhoging
+    versie = gegevensversie() if aan() else None
+    if versie is None:
+        return maken()
+    delen = (versie, codeversie(), _register(), connections["default"].settings_dict["NAME"], naam)
+    sleutel = "waarde:" + hashlib.sha256("\0".join(delen).encode()).hexdigest()
+    try:
+        waarde = _cache().get(sleutel)
+    except Exception:  # noqa: BLE001
+        return maken()
+    if waarde is None:
+        waarde = maken()
+        try:
+            _cache().set(sleutel, waarde, timeout=settings.NAL_BEWAARD_SECONDEN)
+            _bewaard_sinds_verhoging = True
+        except Exception:  # noqa: BLE001
+            logger.warning("Bewaarde pagina's: een waarde kon niet worden bewaard.", exc_info=True)
+    return waarde
 
 
 def _sleutel(request, versie: str) -> str:
@@ -215,8 +243,7 @@ def _sleutel(request, versie: str) -> str:
     delen = (
         versie,
         codeversie(),
-        # Who may see which field: a changed register is a new key (in production only a new release changes it).
-        hashlib.sha256(repr(zichtbaarheid.REGISTER).encode()).hexdigest(),
+        _register(),
         connections["default"].settings_dict["NAME"],
         str(request.user.pk),
         translation.get_language() or "",
