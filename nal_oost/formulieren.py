@@ -54,6 +54,10 @@ def _lege_keuze(veld: forms.Field) -> None:
             veld.choices = [(w, LEGE_KEUZE if w == "" and label == DJANGO_LEGE_KEUZE else label) for w, label in keuzes]
 
 
+# The same <select> as Django's, its options written in one template (nal_oost/templates): lists of 40–80 choices.
+SELECT_TEMPLATE = "nal_oost/widgets/select.html"
+
+
 def nl_design_klassen(form) -> None:
     """Give every widget its NL Design System classes, dates a date picker, and choices a Dutch empty label.
 
@@ -68,4 +72,6 @@ def nl_design_klassen(form) -> None:
             widget.input_type = "date"
         if isinstance(widget, forms.DateInput):
             widget.format = "%Y-%m-%d"  # what <input type="date"> reads and sends
+        if isinstance(widget, forms.Select) and widget.template_name == forms.Select.template_name:
+            widget.template_name = SELECT_TEMPLATE
         _lege_keuze(veld)

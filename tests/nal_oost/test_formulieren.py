@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django import forms
 from django.template.loader import render_to_string
 
@@ -139,3 +140,20 @@ def test_every_template_renders_fields_through_the_one_include():
             if any(v != "nal/_veld.html" and not v.endswith("/_filter_veld.html") for v in includes):
                 gevonden.append(str(pad))
     assert not gevonden
+
+
+@pytest.mark.parametrize(
+    ("widget", "waarde"),
+    [
+        (forms.Select(choices=[("", "Kies …"), ("a", "Alfa & co"), ("b", "Beta")]), "a"),
+        (forms.SelectMultiple(choices=[(1, "Een"), (2, "Twee"), (3, "Drie")], attrs={"size": 6}), [1, 3]),
+        (forms.Select(choices=[("Gelderland", [("GM0200", "Apeldoorn")]), ("Overijssel", [("GM0193", "Zwolle")])]), "GM0193"),
+        (forms.NullBooleanSelect(), True),
+    ],
+)
+def test_the_lean_select_writes_the_same_html_as_djangos(widget, waarde):
+    from nal_oost.formulieren import SELECT_TEMPLATE
+
+    django_html = widget.render("veld", waarde, attrs={"id": "id_veld", "aria-describedby": "id_veld_helptext"})
+    widget.template_name = SELECT_TEMPLATE
+    assert widget.render("veld", waarde, attrs={"id": "id_veld", "aria-describedby": "id_veld_helptext"}) == django_html
