@@ -44,6 +44,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
 from nal_oost import zichtbaarheid
+from nal_oost.taken import eenmaal_na_commit
 
 logger = logging.getLogger(__name__)
 
@@ -100,8 +101,8 @@ def gegevensversie() -> str | None:
     return versie
 
 
-def gegevens_gewijzigd() -> None:
-    """Raise the data version: every kept answer is from now on out of date.
+def gegevens_gewijzigd() -> bool:
+    """Raise the data version: every kept answer is from now on out of date. False when the cache was away.
 
     When the cache cannot be reached the rise stays open: this process tries again before it reads the version
     or writes once more, and serves nothing kept meanwhile; other processes' kept answers expire within
@@ -110,15 +111,16 @@ def gegevens_gewijzigd() -> None:
     global _bewaard_sinds_verhoging, _verhoging_open, _volgende_poging
     _bewaard_sinds_verhoging = False
     if not aan():
-        return
+        return False
     try:
         _cache().set(VERSIE_SLEUTEL, secrets.token_hex(8), timeout=None)
     except Exception:  # noqa: BLE001 - a write must not fail on the cache
         _verhoging_open = True
         _volgende_poging = time.monotonic() + OPNIEUW_PROBEREN
         logger.warning("Bewaarde pagina's: de gegevensversie kon niet worden verhoogd.", exc_info=True)
-    else:
-        _verhoging_open = False
+        return False
+    _verhoging_open = False
+    return True
 
 
 def _opnieuw_proberen() -> None:
@@ -149,12 +151,8 @@ def _geschreven(verbinding) -> None:
         _opnieuw_proberen()
     elif _bewaard_sinds_verhoging:
         gegevens_gewijzigd()
-    if verbinding.in_atomic_block:
-        # Once per transaction: the version goes up when the write is visible to others.
-        if not any(item[1] is gegevens_gewijzigd for item in verbinding.run_on_commit):
-            verbinding.on_commit(gegevens_gewijzigd, robust=True)
-    else:
-        gegevens_gewijzigd()  # autocommit: the write is already visible
+    # When the write is visible to others (at once in autocommit), once per transaction however many writes it has.
+    eenmaal_na_commit("nal_oost.gegevensversie", gegevens_gewijzigd, using=verbinding.alias, robust=True)
 
 
 def _wachter_plaatsen(sender, connection, **kwargs):
@@ -215,42 +213,54 @@ def _register() -> str:
     return hashlib.sha256(repr(zichtbaarheid.REGISTER).encode()).hexdigest()
 
 
+_NIET_BEREIKBAAR = object()
+
+
+def _sleutel(soort: str, versie: str, *delen: str) -> str:
+    """The cache key of a kept value or answer: the data and code version, the register and the database, then `delen`."""
+    alles = (versie, codeversie(), _register(), connections["default"].settings_dict["NAME"], *delen)
+    return f"{soort}:" + hashlib.sha256("\0".join(alles).encode()).hexdigest()
+
+
+def _ophalen(sleutel: str):
+    """The kept value (None when there is none), or _NIET_BEREIKBAAR when the cache cannot be reached."""
+    try:
+        return _cache().get(sleutel)
+    except Exception:  # noqa: BLE001 - Redis away: the caller builds as if nothing was kept
+        logger.warning("Bewaarde pagina's: de cache is niet bereikbaar.", exc_info=True)
+        return _NIET_BEREIKBAAR
+
+
+def _opslaan(sleutel: str, waarde) -> None:
+    global _bewaard_sinds_verhoging
+    try:
+        _cache().set(sleutel, waarde, timeout=settings.NAL_BEWAARD_SECONDEN)
+    except Exception:  # noqa: BLE001
+        logger.warning("Bewaarde pagina's: er kon niets worden bewaard.", exc_info=True)
+    else:
+        _bewaard_sinds_verhoging = True
+
+
 def gedeeld(naam: str, maken):
     """The value `maken()` computes from the data alone (the same for every viewer), kept under `naam` until the
     data changes: e.g. the data hashes that tell whether a park's factsheets are current."""
-    global _bewaard_sinds_verhoging
     versie = gegevensversie() if aan() else None
     if versie is None:
         return maken()
-    delen = (versie, codeversie(), _register(), connections["default"].settings_dict["NAME"], naam)
-    sleutel = "waarde:" + hashlib.sha256("\0".join(delen).encode()).hexdigest()
-    try:
-        waarde = _cache().get(sleutel)
-    except Exception:  # noqa: BLE001
+    sleutel = _sleutel("waarde", versie, naam)
+    waarde = _ophalen(sleutel)
+    if waarde is _NIET_BEREIKBAAR:
         return maken()
     if waarde is None:
         waarde = maken()
-        try:
-            _cache().set(sleutel, waarde, timeout=settings.NAL_BEWAARD_SECONDEN)
-            _bewaard_sinds_verhoging = True
-        except Exception:  # noqa: BLE001
-            logger.warning("Bewaarde pagina's: een waarde kon niet worden bewaard.", exc_info=True)
+        _opslaan(sleutel, waarde)
     return waarde
 
 
-def _sleutel(request, versie: str) -> str:
+def _paginasleutel(request, versie: str) -> str:
     adres = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    delen = (
-        versie,
-        codeversie(),
-        _register(),
-        connections["default"].settings_dict["NAME"],
-        str(request.user.pk),
-        translation.get_language() or "",
-        timezone.localdate().isoformat(),
-        adres,
-    )
-    return "pagina:" + hashlib.sha256("\0".join(delen).encode()).hexdigest()
+    taal = translation.get_language() or ""
+    return _sleutel("pagina", versie, str(request.user.pk), taal, timezone.localdate().isoformat(), adres)
 
 
 def _kan_bewaren(request) -> bool:
@@ -268,15 +278,12 @@ def bewaard(view):
 
     @functools.wraps(view)
     def bewaarde_view(request, *args, **kwargs):
-        global _bewaard_sinds_verhoging
         versie = gegevensversie() if _kan_bewaren(request) else None
         if versie is None:
             return view(request, *args, **kwargs)
-        sleutel = _sleutel(request, versie)
-        try:
-            bewaard_antwoord = _cache().get(sleutel)
-        except Exception:  # noqa: BLE001
-            logger.warning("Bewaarde pagina's: de cache is niet bereikbaar.", exc_info=True)
+        sleutel = _paginasleutel(request, versie)
+        bewaard_antwoord = _ophalen(sleutel)
+        if bewaard_antwoord is _NIET_BEREIKBAAR:
             return view(request, *args, **kwargs)
         if bewaard_antwoord is not None:
             return _opnieuw(request, *bewaard_antwoord)
@@ -289,12 +296,7 @@ def bewaard(view):
         plek = f"nal-csrf-{secrets.token_hex(12)}".encode()
         inhoud = _CSRF.sub(rb"\1" + plek + rb"\2", response.content)
         # The view's own headers (type, download name); the middleware adds the rest on every request.
-        koppen = list(response.items())
-        try:
-            _cache().set(sleutel, (inhoud, koppen, plek), timeout=settings.NAL_BEWAARD_SECONDEN)
-            _bewaard_sinds_verhoging = True
-        except Exception:  # noqa: BLE001
-            logger.warning("Bewaarde pagina's: het antwoord kon niet worden bewaard.", exc_info=True)
+        _opslaan(sleutel, (inhoud, list(response.items()), plek))
         return response
 
     return bewaarde_view

@@ -6,6 +6,7 @@ the task is stored in `UitgesteldeTaak` instead of failing the request (with Red
 and `uitgestelde_taken_versturen` sends the backlog once the broker answers again.
 """
 
+import functools
 import logging
 
 from celery import shared_task
@@ -44,6 +45,17 @@ def taak_versturen(taak, *args, **kwargs) -> bool:
 def taak_starten(taak, *args, **kwargs) -> None:
     """Enqueue `taak` (a Celery task or its name) once the current transaction commits; never blocks on a dead broker."""
     transaction.on_commit(lambda: taak_versturen(taak, *args, **kwargs))
+
+
+def eenmaal_na_commit(sleutel: str, terugroep, *, using: str | None = None, robust: bool = False) -> None:
+    """Run `terugroep` once the current transaction commits, and once per transaction however often it is asked
+    for under the same `sleutel` (a burst of writes registers it once); outside a transaction at once."""
+    verbinding = transaction.get_connection(using)
+    if verbinding.in_atomic_block and any(getattr(f, "_nal_eenmaal", None) == sleutel for _s, f, _r in verbinding.run_on_commit):
+        return
+    gemerkt = functools.partial(terugroep)
+    gemerkt._nal_eenmaal = sleutel
+    verbinding.on_commit(gemerkt, robust=robust)
 
 
 def achtergrond_vertraagd() -> bool:

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nal_oost.taken import taak_versturen
+from nal_oost.taken import eenmaal_na_commit, taak_versturen
 from plankaarten.models import Plankaart
 from prioritering import selectie
 from prioritering.berekening import TerreinInvoer, terreinen_scoren
@@ -216,12 +216,7 @@ def _versturen(berekening_id: int) -> None:
 
 def herberekening_na_commit(*, aanleiding: str) -> None:
     """Queue a recomputation once the current transaction commits; a burst of edits registers it once."""
-    verbinding = transaction.get_connection()
-    if verbinding.in_atomic_block and any(getattr(f, "_nal_herberekening", False) for _s, f, _r in verbinding.run_on_commit):
-        return
-    terugroep = functools.partial(berekening_inplannen, aanleiding=aanleiding)
-    terugroep._nal_herberekening = True
-    transaction.on_commit(terugroep)
+    eenmaal_na_commit("prioritering.herberekening", functools.partial(berekening_inplannen, aanleiding=aanleiding))
 
 
 def berekening_uitvoeren(*, berekening_id: int, voortgang: Voortgang | None = None) -> dict:

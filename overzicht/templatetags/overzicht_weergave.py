@@ -23,7 +23,6 @@ def status_label(status_code) -> str:
     return _STATUSSEN.get(status_code, status_code or "–")
 
 
-@register.filter
 def als_teksten(waarde) -> set[str]:
     """A form field's submitted value(s) as a set of strings, to mark chosen options."""
     if waarde is None:
@@ -33,9 +32,8 @@ def als_teksten(waarde) -> set[str]:
     return {str(waarde)}
 
 
-@register.filter
 def als_lijst(keuzes) -> list:
-    """A field's choices read once: `for` (and `list()` of the field's choices) would first count them, one query more."""
+    """A field's choices read once: `list()` of the field's choices would first count them, one query more."""
     return list(iter(keuzes))
 
 
