@@ -1,5 +1,6 @@
 """Kept pages (nal_oost/bewaren.py): served again while nothing changed, never after a write, never to another viewer."""
 
+import io
 import os
 import re
 import subprocess
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.management import CommandError, call_command
 from django.db import connection, models, transaction
 from django.db.models import F
 from django.http import HttpResponse
@@ -195,7 +197,7 @@ def test_a_kept_page_holds_no_csrf_token_and_its_forms_post_with_the_viewers_own
     client.get(pad)
     request = rf.get(pad)
     request.user = regisseur
-    inhoud, _koppen, plek = caches[bewaren.CACHE].get(bewaren._sleutel(request, bewaren.gegevensversie()))
+    inhoud, _koppen, plek = caches[bewaren.CACHE].get(bewaren._paginasleutel(request, bewaren.gegevensversie()))
     assert b'name="csrfmiddlewaretoken" value="' + plek + b'"' in inhoud
     assert not re.search(rb'name="csrfmiddlewaretoken" value="(?!' + re.escape(plek) + rb'")', inhoud)
 
@@ -277,3 +279,20 @@ def test_a_write_in_another_process_is_seen_by_this_one(park, maak_gebruiker):
     code = "from terreinen.models import Bedrijventerrein as B; B.objects.filter(rin=101).update(naam='Ecofactorij West')"
     subprocess.run([sys.executable, "manage.py", "shell", "-c", code], check=True, cwd=settings.BASE_DIR, env=omgeving)
     assert "Ecofactorij West" in client.get(pad).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_command_ends_every_kept_page_and_says_so_when_redis_is_away(park, maak_gebruiker, monkeypatch):
+    client = ingelogd(maak_gebruiker("regisseur"))
+    pad = paden(park)["terrein-detail"]
+    client.get(pad)
+    # As a write past the app (psql): in this test's transaction the version would only rise at a commit.
+    bewaren._bewaard_sinds_verhoging = False
+    connection.cursor().execute("UPDATE terreinen_bedrijventerrein SET naam = 'Ecofactorij Noord'")
+    assert "Ecofactorij Noord" not in client.get(pad).content.decode()  # the kept page
+    call_command("bewaarde_paginas_vernieuwen", stdout=io.StringIO())
+    assert "Ecofactorij Noord" in client.get(pad).content.decode()
+    monkeypatch.setattr(bewaren, "_verhoging_open", False)  # restored after the test
+    weg = {**settings.CACHES, bewaren.CACHE: {**settings.CACHES[bewaren.CACHE], "LOCATION": "redis://127.0.0.1:1/0"}}
+    with override_settings(CACHES=weg), pytest.raises(CommandError, match="Redis is niet bereikbaar"):
+        call_command("bewaarde_paginas_vernieuwen", stdout=io.StringIO())
